@@ -1,0 +1,443 @@
+#!/usr/bin/env node
+/**
+ * Builds the field catalog of the Apideck CRM node from the OpenAPI spec.
+ *
+ *   node scripts/catalog/generate.cjs [--spec <crm.yml>] [--out <dir>]
+ *
+ * Spec: --spec, else $APIDECK_CRM_SPEC, else ../shared/apideck/crm.yml (relative to the repo root).
+ * Output: nodes/ApideckCrm/catalog/generated/ (one file per resource, shared objects and enums,
+ * index.ts). Only names, types, enums and required/read-only facts are taken from the spec —
+ * no descriptions or examples. Human text lives in nodes/ApideckCrm/catalog/descriptions.ts.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_SPEC = path.resolve(ROOT, '..', 'shared', 'apideck', 'crm.yml');
+const DEFAULT_OUT = path.join(ROOT, 'nodes', 'ApideckCrm', 'catalog', 'generated');
+
+const QUERY_ORDER = ['fields', 'filter', 'sort', 'pass_through', 'raw'];
+const OPERATION_ORDER = ['create', 'get', 'getAll', 'update', 'delete', 'getMembers'];
+
+function specPathFromEnv() {
+	return process.env.APIDECK_CRM_SPEC ? path.resolve(process.env.APIDECK_CRM_SPEC) : DEFAULT_SPEC;
+}
+
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+const words = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+const camel = (s) => lowerFirst(s.split(/[^A-Za-z0-9]+/).filter(Boolean).map(upperFirst).join(''));
+const refName = (s) => (s && s.$ref ? s.$ref.split('/').pop() : undefined);
+
+/** A value the serializer prints as code (a reference to another generated constant). */
+class Code {
+	constructor(text) {
+		this.text = text;
+	}
+}
+
+function createModel(doc) {
+	const schemas = doc.components.schemas;
+	const parameters = doc.components.parameters || {};
+
+	function deref(schema) {
+		let s = schema;
+		const seen = new Set();
+		while (s && s.$ref) {
+			if (seen.has(s.$ref)) throw new Error(`Circular $ref ${s.$ref}`);
+			seen.add(s.$ref);
+			s = schemas[refName(s)];
+			if (!s) throw new Error(`Unknown schema ${[...seen].pop()}`);
+		}
+		if (s && s.allOf) {
+			const merged = { ...s, allOf: undefined, properties: {}, required: [] };
+			for (const part of s.allOf.map(deref)) {
+				Object.assign(merged.properties, part.properties || {});
+				merged.required.push(...(part.required || []));
+				if (part.type && !merged.type) merged.type = part.type;
+			}
+			Object.assign(merged.properties, s.properties || {});
+			merged.required.push(...(s.required || []));
+			return merged;
+		}
+		return s;
+	}
+
+	const isReadOnly = (prop) => Boolean(prop.readOnly || deref(prop).readOnly);
+
+	return { schemas, parameters, deref, isReadOnly };
+}
+
+/**
+ * Field conversion. Named object schemas used by several resources (Address, Email, …) and enums
+ * used in several places (currencies) are emitted once, in objects.ts and enums.ts.
+ */
+function createFieldBuilder(model, sharedObjects) {
+	const { deref, isReadOnly } = model;
+	const objects = new Map(); // schema name -> fields
+	const enumSites = new Map(); // enum id -> { values, sites: Set }
+
+	function enumValue(id, values, site) {
+		if (!id) return [...values];
+		const entry = enumSites.get(id) || { values: [...values], sites: new Set() };
+		entry.sites.add(site);
+		enumSites.set(id, entry);
+		return { enumId: id, values: [...values] };
+	}
+
+	function scalarType(name, s) {
+		if (s.format === 'date-time') return 'dateTime';
+		if (s.format === 'date') return 'date';
+		// The spec leaves some date fields as plain strings; their names say what they hold.
+		if (/_datetime$/.test(name)) return 'dateTime';
+		if (/(_date|^birthday)$/.test(name)) return 'date';
+		return 'string';
+	}
+
+	function objectFields(name, schema, site) {
+		if (name && sharedObjects.has(name)) {
+			if (!objects.has(name)) {
+				objects.set(name, null);
+				objects.set(name, buildFields(schema, name));
+			}
+			return new Code(`objects.${lowerFirst(name)}Fields`);
+		}
+		return buildFields(schema, name || site);
+	}
+
+	function buildField(name, prop, required, site) {
+		if (isReadOnly(prop)) return undefined;
+		const s = deref(prop);
+		const field = { name, type: 'string' };
+		if (s.anyOf || s.oneOf || (!s.type && !s.properties && !s.items)) {
+			field.type = 'any';
+		} else if (s.enum) {
+			field.type = 'enum';
+			field.values = enumValue(s['x-apideck-enum-id'], s.enum, `${site}.${name}`);
+		} else if (s.type === 'string') {
+			field.type = s.writeOnly ? 'secret' : scalarType(name, s);
+			if (s.format === 'email') field.email = true;
+		} else if (s.type === 'integer' || s.type === 'number') {
+			field.type = 'number';
+			if (s.type === 'integer') field.integer = true;
+		} else if (s.type === 'boolean') {
+			field.type = 'boolean';
+		} else if (s.type === 'array') {
+			const items = deref(s.items);
+			if (items.type === 'object' && items.properties) {
+				field.type = 'objectList';
+				field.fields = objectFields(refName(s.items) || refName(prop), items, `${site}.${name}`);
+			} else if (['string', 'number', 'integer'].includes(items.type) && !items.enum) {
+				field.type = 'stringList';
+			} else {
+				field.type = 'json';
+			}
+		} else if (s.type === 'object' && s.properties) {
+			field.type = 'object';
+			field.fields = objectFields(refName(prop), s, `${site}.${name}`);
+		} else {
+			field.type = 'json';
+		}
+		if (field.fields && !(field.fields instanceof Code) && field.fields.length === 0) return undefined;
+		if (required) field.required = true;
+		return field;
+	}
+
+	function buildFields(schema, site) {
+		const required = new Set(schema.required || []);
+		const out = [];
+		for (const [name, prop] of Object.entries(schema.properties || {})) {
+			const field = buildField(name, prop, required.has(name), site);
+			if (field) out.push(field);
+		}
+		return out;
+	}
+
+	return { buildFields, objects, enumSites };
+}
+
+/** Array-of-object schemas reached through a named $ref, counted per resource. */
+function findSharedObjects(model, bodySchemas) {
+	const { deref } = model;
+	const users = new Map();
+	for (const [resource, schemaRef] of bodySchemas) {
+		const visit = (prop, depth) => {
+			if (depth > 4 || model.isReadOnly(prop)) return;
+			const s = deref(prop);
+			const t = s.type === 'array' ? deref(s.items) : s;
+			const name = s.type === 'array' ? refName(s.items) || refName(prop) : refName(prop);
+			if (name && t.type === 'object' && t.properties) {
+				if (!users.has(name)) users.set(name, new Set());
+				users.get(name).add(resource);
+			}
+			for (const sub of Object.values(t.properties || {})) visit(sub, depth + 1);
+		};
+		for (const prop of Object.values(deref(schemaRef).properties || {})) visit(prop, 0);
+	}
+	return new Set([...users].filter(([, r]) => r.size > 1).map(([name]) => name));
+}
+
+function endpointOf(model, pathTemplate, op) {
+	const endpoint = {
+		method: null,
+		path: pathTemplate,
+		pathParams: [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+		query: [],
+	};
+	const query = new Set();
+	for (const p of op.parameters || []) {
+		const param = p.$ref ? model.parameters[refName(p)] : p;
+		if (!param || param.in !== 'query') continue;
+		if (QUERY_ORDER.includes(param.name)) query.add(param.name);
+		if (param.name === 'cursor' || param.name === 'limit') endpoint.paginated = true;
+	}
+	endpoint.query = QUERY_ORDER.filter((q) => query.has(q));
+	return endpoint;
+}
+
+function paramSchema(model, op, name) {
+	for (const p of op.parameters || []) {
+		const param = p.$ref ? model.parameters[refName(p)] : p;
+		if (param && param.in === 'query' && param.name === name) return param.schema;
+	}
+	return undefined;
+}
+
+function collectResources(doc, model) {
+	const tagModel = new Map(
+		(doc.tags || []).map((t) => [t.name, refName(t['x-apideck-model'] || {})]),
+	);
+	const resources = new Map(); // value -> resource
+	const bySegment = new Map(); // 'leads' -> value
+	const pending = [];
+
+	for (const [pathTemplate, item] of Object.entries(doc.paths)) {
+		for (const [method, op] of Object.entries(item)) {
+			if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
+			const parts = pathTemplate.split('/').filter(Boolean);
+			const last = parts[parts.length - 1];
+			const sub = parts.length > 2 && !last.startsWith('{');
+			pending.push({ pathTemplate, method, op, parts, last, sub });
+		}
+	}
+
+	for (const entry of pending.filter((e) => !e.sub)) {
+		const schemaName = tagModel.get((entry.op.tags || [])[0]);
+		if (!schemaName) throw new Error(`No model for ${entry.method} ${entry.pathTemplate}`);
+		const value = lowerFirst(schemaName);
+		bySegment.set(entry.parts[1], value);
+		if (!resources.has(value)) {
+			resources.set(value, {
+				schemaName,
+				value,
+				displayName: words(schemaName),
+				operations: {},
+				specOps: {},
+			});
+		}
+	}
+
+	for (const entry of pending) {
+		const { pathTemplate, method, op, last, sub } = entry;
+		const value = bySegment.get(entry.parts[1]);
+		const resource = resources.get(value);
+		let kind;
+		if (sub) {
+			if (method !== 'get') throw new Error(`Unexpected ${method} ${pathTemplate}`);
+			kind = `get${upperFirst(camel(last))}`;
+		} else if (method === 'get') {
+			kind = last === '{id}' ? 'get' : 'getAll';
+		} else if (method === 'post') {
+			kind = 'create';
+		} else if (method === 'patch' || method === 'put') {
+			kind = 'update';
+		} else {
+			kind = 'delete';
+		}
+		if (resource.operations[kind]) throw new Error(`Two ${kind} endpoints for ${value}`);
+		const endpoint = endpointOf(model, pathTemplate, op);
+		endpoint.method = method.toUpperCase();
+		resource.operations[kind] = endpoint;
+		resource.specOps[kind] = op;
+	}
+	return [...resources.values()].sort((a, b) => a.value.localeCompare(b.value));
+}
+
+function bodySchemaOf(resource) {
+	const op = resource.specOps.create || resource.specOps.update;
+	return op ? op.requestBody.content['application/json'].schema : undefined;
+}
+
+function buildCatalog(doc) {
+	const model = createModel(doc);
+	const resources = collectResources(doc, model);
+	const bodies = resources.filter(bodySchemaOf).map((r) => [r.value, bodySchemaOf(r)]);
+	const builder = createFieldBuilder(model, findSharedObjects(model, bodies));
+
+	const out = resources.map((r) => {
+		const body = bodySchemaOf(r);
+		const schema = body ? model.deref(body) : undefined;
+		const fields = schema ? builder.buildFields(schema, r.schemaName) : [];
+		const requiredCreateFields = r.operations.create
+			? fields.filter((f) => f.required).map((f) => f.name)
+			: [];
+		const listOp = r.specOps.getAll;
+		const filterSchema = listOp && paramSchema(model, listOp, 'filter');
+		const sortSchema = listOp && paramSchema(model, listOp, 'sort');
+		const filters = filterSchema
+			? builder.buildFields(model.deref(filterSchema), `${r.schemaName}Filter`)
+			: [];
+		const sortBy = sortSchema ? model.deref(model.deref(sortSchema).properties.by) : undefined;
+		const operations = {};
+		for (const kind of OPERATION_ORDER) if (r.operations[kind]) operations[kind] = r.operations[kind];
+		return {
+			value: r.value,
+			displayName: r.displayName,
+			operations,
+			requiredCreateFields,
+			fields,
+			filters,
+			sortFields: sortBy ? [...sortBy.enum] : [],
+		};
+	});
+
+	const sharedEnums = new Map(
+		[...builder.enumSites]
+			.filter(([, e]) => e.sites.size > 1)
+			.map(([id, e]) => [id, { name: camel(id), values: e.values }]),
+	);
+	return { version: doc.info.version, resources: out, objects: builder.objects, sharedEnums };
+}
+
+// ---- serialization -------------------------------------------------------------------------
+
+function toSource(value, ctx) {
+	if (value instanceof Code) {
+		ctx.uses.add(value.text.split('.')[0]);
+		return value.text;
+	}
+	if (Array.isArray(value)) return `[${value.map((v) => toSource(v, ctx)).join(', ')}]`;
+	if (value && typeof value === 'object') {
+		if (value.enumId !== undefined) {
+			const shared = ctx.sharedEnums.get(value.enumId);
+			if (shared) return toSource(new Code(`enums.${shared.name}`), ctx);
+			return toSource(value.values, ctx);
+		}
+		const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+		return `{${entries
+			.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${toSource(v, ctx)}`)
+			.join(', ')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+function header(version) {
+	return `// GENERATED by scripts/catalog/generate.cjs from Apideck CRM API ${version} — do not edit; run \`npm run generate\`\n`;
+}
+
+function moduleSource(version, typeImports, declarations, ctx) {
+	const imports = [];
+	if (typeImports.length) imports.push(`import type { ${typeImports.join(', ')} } from '../types';`);
+	if (ctx.uses.has('enums')) imports.push(`import * as enums from './enums';`);
+	if (ctx.uses.has('objects')) imports.push(`import * as objects from './objects';`);
+	return `${header(version)}\n${imports.join('\n')}${imports.length ? '\n\n' : ''}${declarations}\n`;
+}
+
+function renderFiles(catalog) {
+	const files = new Map();
+	const { version, sharedEnums } = catalog;
+	const newCtx = () => ({ uses: new Set(), sharedEnums });
+
+	if (sharedEnums.size) {
+		const decls = [...sharedEnums.values()]
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.map((e) => `export const ${e.name}: readonly string[] = ${JSON.stringify(e.values)};`)
+			.join('\n\n');
+		files.set('enums.ts', moduleSource(version, [], decls, newCtx()));
+	}
+
+	if (catalog.objects.size) {
+		const ctx = newCtx();
+		const decls = [...catalog.objects]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(
+				([name, fields]) =>
+					`export const ${lowerFirst(name)}Fields: readonly CatalogField[] = ${toSource(fields, ctx)};`,
+			)
+			.join('\n\n');
+		files.set('objects.ts', moduleSource(version, ['CatalogField'], decls, ctx));
+	}
+
+	for (const resource of catalog.resources) {
+		const ctx = newCtx();
+		const body = toSource(resource, ctx);
+		const decl = `export const ${resource.value}: CatalogResource = ${body};`;
+		files.set(`${resource.value}.ts`, moduleSource(version, ['CatalogResource'], decl, ctx));
+	}
+
+	const names = catalog.resources.map((r) => r.value);
+	const index = [
+		...names.map((n) => `import { ${n} } from './${n}';`),
+		'',
+		`export const apiVersion = '${version}';`,
+		'',
+		`export const resources: Readonly<Record<ResourceValue, CatalogResource>> = { ${names.join(', ')} };`,
+	].join('\n');
+	files.set('index.ts', moduleSource(version, ['CatalogResource', 'ResourceValue'], index, newCtx()));
+	return files;
+}
+
+async function formatFiles(files) {
+	const prettier = require('prettier');
+	const options = (await prettier.resolveConfig(path.join(DEFAULT_OUT, 'index.ts'))) || {};
+	const out = new Map();
+	for (const [name, source] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+		out.set(name, await prettier.format(source, { ...options, parser: 'typescript' }));
+	}
+	return out;
+}
+
+/** Returns Map<fileName, content> of the generated catalog. */
+async function generateCatalog(specPath = specPathFromEnv()) {
+	const doc = YAML.parse(fs.readFileSync(specPath, 'utf8'));
+	return formatFiles(renderFiles(buildCatalog(doc)));
+}
+
+async function writeCatalog(files, outDir) {
+	fs.mkdirSync(outDir, { recursive: true });
+	for (const stale of fs.readdirSync(outDir)) {
+		if (stale.endsWith('.ts') && !files.has(stale)) fs.rmSync(path.join(outDir, stale));
+	}
+	for (const [name, content] of files) fs.writeFileSync(path.join(outDir, name), content);
+}
+
+function parseArgs(argv) {
+	const args = { spec: specPathFromEnv(), out: DEFAULT_OUT };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--spec') args.spec = path.resolve(argv[++i]);
+		else if (argv[i] === '--out') args.out = path.resolve(argv[++i]);
+		else throw new Error(`Unknown argument ${argv[i]}`);
+	}
+	return args;
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const files = await generateCatalog(args.spec);
+	await writeCatalog(files, args.out);
+	process.stdout.write(
+		`catalog: ${files.size} files from ${path.relative(ROOT, args.spec)} -> ${path.relative(ROOT, args.out) || '.'}\n`,
+	);
+}
+
+module.exports = { generateCatalog, writeCatalog, buildCatalog, DEFAULT_SPEC, DEFAULT_OUT, specPathFromEnv };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack || error}\n`);
+		process.exit(1);
+	});
+}
