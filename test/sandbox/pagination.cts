@@ -1,0 +1,80 @@
+import { invalidCursor, validationError } from './errors.cjs';
+import { withoutParams } from './query.cjs';
+import type { JsonObject, SandboxResponse } from './types.cjs';
+
+/**
+ * Opaque cursors: base64url of "<salt>:<list>:<offset>". The salt is random per sandbox, so a
+ * cursor from another sandbox, another list or a hand-made string is an InvalidCursorError.
+ */
+export class Cursors {
+	constructor(private salt: string) {}
+
+	encode(list: string, offset: number): string {
+		return Buffer.from(`${this.salt}:${list}:${offset}`).toString('base64url');
+	}
+
+	decode(list: string, cursor: string): number | undefined {
+		const text = Buffer.from(cursor, 'base64url').toString('utf8');
+		const prefix = `${this.salt}:${list}:`;
+		if (!text.startsWith(prefix)) return undefined;
+		const offset = text.slice(prefix.length);
+		return /^\d+$/.test(offset) ? Number(offset) : undefined;
+	}
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: SandboxResponse };
+
+export function parseLimit(query: JsonObject): Parsed<number> {
+	if (query.limit === undefined) return { ok: true, value: DEFAULT_LIMIT };
+	const raw = query.limit;
+	if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LIMIT) {
+		return {
+			ok: false,
+			error: validationError(`limit must be an integer from 1 to ${MAX_LIMIT}`, {
+				limit: raw,
+				minimum: 1,
+				maximum: MAX_LIMIT,
+			}),
+		};
+	}
+	return { ok: true, value: Number(raw) };
+}
+
+export function parseCursor(cursors: Cursors, list: string, query: JsonObject): Parsed<number> {
+	if (query.cursor === undefined || query.cursor === '') return { ok: true, value: 0 };
+	const offset = typeof query.cursor === 'string' ? cursors.decode(list, query.cursor) : undefined;
+	return offset === undefined ? { ok: false, error: invalidCursor() } : { ok: true, value: offset };
+}
+
+export interface PageInput {
+	records: JsonObject[];
+	offset: number;
+	limit: number;
+	cursors: Cursors;
+	list: string;
+	/** Absolute URL of the list without query, for `links`. */
+	url: string;
+	rawQuery: string;
+	/** Fault: the next cursor equals the current one. */
+	repeatCursor?: boolean;
+}
+
+export function page(input: PageInput) {
+	const { records, offset, limit, cursors, list } = input;
+	const data = records.slice(offset, offset + limit);
+	const current = cursors.encode(list, offset);
+	const previous = offset > 0 ? cursors.encode(list, Math.max(0, offset - limit)) : null;
+	let next = offset + limit < records.length ? cursors.encode(list, offset + limit) : null;
+	if (input.repeatCursor) next = current;
+	const base = withoutParams(input.rawQuery, ['cursor']);
+	const link = (cursor: string | null) =>
+		cursor === null ? null : `${input.url}?${base ? `${base}&` : ''}cursor=${encodeURIComponent(cursor)}`;
+	return {
+		data,
+		meta: { items_on_page: data.length, cursors: { previous, current, next } },
+		links: { previous: link(previous), current: link(current), next: link(next) },
+	};
+}

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { notFound, validationError } from './errors.cjs';
+import { postJson, type PostResult } from './http-post.cjs';
+import { type Cursors, page, parseCursor, parseLimit } from './pagination.cjs';
+import { CRM_EVENT_TYPES, resourceForEntity } from './resources.cjs';
+import { signBody } from './signature.cjs';
+import type { JsonObject, SandboxResponse } from './types.cjs';
+
+export interface Webhook {
+	id: string;
+	unified_api: string;
+	status: 'enabled' | 'disabled';
+	disabled_reason: 'none' | 'retry_limit' | 'usage_limit' | 'delivery_url_validation_failed';
+	delivery_url: string;
+	execute_base_url: string;
+	events: string[];
+	created_at: string;
+	updated_at: string;
+}
+
+/** What deliver() needs; everything but event_type and entity_id has a default. */
+export interface CrmEvent {
+	event_type: string;
+	entity_id: string;
+	consumer_id?: string;
+	service_id?: string;
+	entity_type?: string;
+	entity_url?: string;
+	event_id?: string;
+	occurred_at?: string;
+	execution_attempt?: number;
+}
+
+export interface DeliverOptions {
+	/** Change the body after signing: true edits payload.entity_id, a function gets the JSON text. */
+	tamper?: boolean | ((body: string) => string);
+	omitSignature?: boolean;
+	/** Sign with another key (true = a fixed wrong key). */
+	wrongKey?: boolean | string;
+	/** x-apideck-idempotency-key; defaults to the event_id, null leaves the header out. */
+	idempotencyKey?: string | null;
+	encoding?: 'hex' | 'base64';
+	/** Send this text instead of the event JSON (signed unless omitSignature; unparsable text is sent unsigned). */
+	rawBody?: string;
+	/** Only to this subscription. */
+	webhookId?: string;
+	headers?: Record<string, string>;
+}
+
+export interface DeliveryResult extends PostResult {
+	webhookId: string;
+	url: string;
+	eventType: string;
+}
+
+export interface ValidationAttempt {
+	webhookId: string;
+	url: string;
+	ok: boolean;
+	status: number;
+	error?: string;
+	/** 'forced' when forceValidation() decided the outcome without a request. */
+	mode: 'real' | 'forced';
+}
+
+/** Apideck's validation request: a signed POST that deliberately looks unlike an event. */
+export const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
+export const VALIDATION_BODY = { message: 'Validating delivery URL' };
+
+const ALLOWED_KEYS = ['unified_api', 'status', 'delivery_url', 'events'];
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export class Webhooks {
+	private subs = new Map<string, Webhook>();
+	private inflight = new Set<Promise<unknown>>();
+	private validationMode: 'real' | 'pass' | 'fail' = 'real';
+	readonly deliveries: DeliveryResult[] = [];
+	readonly validations: ValidationAttempt[] = [];
+	/** Deliver crm.* events when records change through the HTTP API. */
+	autoEmit = false;
+
+	constructor(
+		private config: {
+			apiKey: string;
+			url: () => string;
+			cursors: Cursors;
+			encoding: 'hex' | 'base64';
+			validationTimeoutMs: number;
+			defaultConnection: () => { consumerId: string; serviceId: string };
+		},
+	) {}
+
+	subscriptions(): Webhook[] {
+		return Array.from(this.subs.values(), (w) => ({ ...w, events: [...w.events] }));
+	}
+
+	/** 'fail' / 'pass' decide validations without calling the URL; 'real' (default) calls it. */
+	forceValidation(mode: 'real' | 'pass' | 'fail') {
+		this.validationMode = mode;
+	}
+
+	clear() {
+		this.subs.clear();
+		this.deliveries.length = 0;
+		this.validations.length = 0;
+	}
+
+	sign(body: unknown, key = this.config.apiKey, encoding = this.config.encoding): string {
+		return signBody(body, key, encoding);
+	}
+
+	/** Builds the body and headers of a delivery without sending it. */
+	buildDelivery(event: CrmEvent, options: DeliverOptions = {}): { body: string; headers: Record<string, string> } {
+		const payload = this.payload(event);
+		let body = options.rawBody ?? JSON.stringify({ payload });
+		const headers: Record<string, string> = { 'content-type': 'application/json', 'x-apideck-event-type': payload.event_type };
+		const idempotencyKey = options.idempotencyKey === undefined ? payload.event_id : options.idempotencyKey;
+		if (idempotencyKey !== null) headers['x-apideck-idempotency-key'] = idempotencyKey;
+		if (!options.omitSignature) {
+			const key = options.wrongKey === true ? 'not-the-api-key' : options.wrongKey || this.config.apiKey;
+			try {
+				headers['x-apideck-signature'] = this.sign(body, key, options.encoding);
+			} catch {
+				// rawBody that is not JSON cannot be signed the Apideck way; send it unsigned.
+			}
+		}
+		if (options.tamper) {
+			body = typeof options.tamper === 'function' ? options.tamper(body) : tamperEntity(body);
+		}
+		return { body, headers: { ...headers, ...options.headers } };
+	}
+
+	/** POSTs an event to every enabled subscription that wants its type (or '*'). */
+	async deliver(event: CrmEvent, options: DeliverOptions = {}): Promise<DeliveryResult[]> {
+		const { body, headers } = this.buildDelivery(event, options);
+		const targets = this.subscriptions().filter(
+			(w) =>
+				w.status === 'enabled' &&
+				(options.webhookId ? w.id === options.webhookId : true) &&
+				(w.events.includes('*') || w.events.includes(event.event_type)),
+		);
+		const results = await Promise.all(
+			targets.map(async (w) => {
+				const result = await postJson(w.delivery_url, body, headers, this.config.validationTimeoutMs);
+				return { ...result, webhookId: w.id, url: w.delivery_url, eventType: event.event_type };
+			}),
+		);
+		this.deliveries.push(...results);
+		return results;
+	}
+
+	/** Fire-and-forget delivery used by autoEmit; settle() waits for these. */
+	emit(event: CrmEvent) {
+		if (!this.autoEmit) return;
+		const p = this.deliver(event).catch(() => []);
+		this.inflight.add(p);
+		void p.finally(() => this.inflight.delete(p));
+	}
+
+	async settle() {
+		while (this.inflight.size) await Promise.all(this.inflight);
+	}
+
+	private payload(event: CrmEvent) {
+		const entity = event.event_type.split('.')[1] ?? '';
+		const fallback = this.config.defaultConnection();
+		const resource = resourceForEntity(entity)?.name ?? `${entity}s`;
+		return {
+			event_type: event.event_type,
+			unified_api: 'crm',
+			service_id: event.service_id ?? fallback.serviceId,
+			consumer_id: event.consumer_id ?? fallback.consumerId,
+			event_id: event.event_id ?? randomUUID(),
+			entity_id: event.entity_id,
+			entity_url: event.entity_url ?? `${this.config.url()}/crm/${resource}/${encodeURIComponent(event.entity_id)}`,
+			entity_type: event.entity_type ?? entity,
+			occurred_at: event.occurred_at ?? new Date().toISOString(),
+			execution_attempt: event.execution_attempt ?? 1,
+		};
+	}
+
+	private async validate(webhook: Webhook): Promise<boolean> {
+		const base = { webhookId: webhook.id, url: webhook.delivery_url };
+		if (this.validationMode !== 'real') {
+			const ok = this.validationMode === 'pass';
+			this.validations.push({ ...base, ok, status: ok ? 200 : 0, mode: 'forced' });
+			return ok;
+		}
+		const body = JSON.stringify(VALIDATION_BODY);
+		const result = await postJson(
+			webhook.delivery_url,
+			body,
+			{
+				'content-type': 'application/json',
+				'x-apideck-event-type': VALIDATION_EVENT_TYPE,
+				'x-apideck-signature': this.sign(body),
+			},
+			this.config.validationTimeoutMs,
+		);
+		const ok = result.status >= 200 && result.status < 300;
+		this.validations.push({ ...base, ok, status: result.status, error: result.error, mode: 'real' });
+		return ok;
+	}
+
+	/** Routes under /webhook; undefined means no such route. */
+	async handle(method: string, segments: string[], query: JsonObject, rawPath: string, rawQuery: string, body: unknown): Promise<SandboxResponse | undefined> {
+		if (segments[0] !== 'webhooks' || segments.length > 2) return undefined;
+		const id = segments[1];
+		const ok = (data: unknown, status = 200): SandboxResponse => ({ status, body: { status_code: status, status: status === 201 ? 'Created' : 'OK', data } });
+		if (id === undefined) {
+			if (method === 'GET') {
+				const limit = parseLimit(query);
+				if (!limit.ok) return limit.error;
+				const cursor = parseCursor(this.config.cursors, 'webhooks', query);
+				if (!cursor.ok) return cursor.error;
+				const result = page({ records: this.subscriptions() as unknown as JsonObject[], offset: cursor.value, limit: limit.value, cursors: this.config.cursors, list: 'webhooks', url: `${this.config.url()}${rawPath}`, rawQuery });
+				return { status: 200, body: { status_code: 200, status: 'OK', ...result } };
+			}
+			if (method === 'POST') return this.create(body, ok);
+			return undefined;
+		}
+		const webhook = this.subs.get(id);
+		if (!['GET', 'PATCH', 'DELETE'].includes(method)) return undefined;
+		if (!webhook) return notFound('webhook', id);
+		if (method === 'GET') return ok({ ...webhook });
+		if (method === 'DELETE') {
+			this.subs.delete(id);
+			return ok({ ...webhook });
+		}
+		return this.update(webhook, body, ok);
+	}
+
+	private checkBody(body: unknown, creating: boolean): string | undefined {
+		if (!isObject(body)) return 'Request body must be a JSON object';
+		const unknown = Object.keys(body).filter((k) => !ALLOWED_KEYS.includes(k) || (!creating && k === 'unified_api'));
+		if (unknown.length) return `Unknown properties: ${unknown.join(', ')}`;
+		if (creating) {
+			const missing = ALLOWED_KEYS.filter((k) => body[k] === undefined);
+			if (missing.length) return `Missing required ${missing.join(', ')}`;
+			if (body.unified_api !== 'crm') return "unified_api must be 'crm' (the sandbox only serves the CRM API)";
+		}
+		if (body.status !== undefined && body.status !== 'enabled' && body.status !== 'disabled') {
+			return "status must be 'enabled' or 'disabled'";
+		}
+		if (body.delivery_url !== undefined && (typeof body.delivery_url !== 'string' || !/^https?:\/\/[^\s]+$/.test(body.delivery_url))) {
+			return 'delivery_url must be an http(s) URL';
+		}
+		if (body.events !== undefined) {
+			const events = body.events;
+			if (!Array.isArray(events) || !events.length) return 'events must be a non-empty array';
+			const bad = events.filter((e) => e !== '*' && !CRM_EVENT_TYPES.includes(e as string));
+			if (bad.length) return `Unknown event types: ${bad.join(', ')}`;
+		}
+		return undefined;
+	}
+
+	private async create(body: unknown, ok: (data: unknown, status?: number) => SandboxResponse) {
+		const problem = this.checkBody(body, true);
+		if (problem) return validationError(problem);
+		const input = body as JsonObject;
+		const id = randomUUID();
+		const now = new Date().toISOString();
+		const webhook: Webhook = {
+			id,
+			unified_api: 'crm',
+			status: input.status as Webhook['status'],
+			disabled_reason: 'none',
+			delivery_url: input.delivery_url as string,
+			execute_base_url: `${this.config.url()}/webhook/webhooks/${id}/execute`,
+			events: [...(input.events as string[])],
+			created_at: now,
+			updated_at: now,
+		};
+		this.subs.set(id, webhook);
+		if (webhook.status === 'enabled' && !(await this.validate(webhook))) {
+			webhook.status = 'disabled';
+			webhook.disabled_reason = 'delivery_url_validation_failed';
+		}
+		return ok({ ...webhook }, 201);
+	}
+
+	private async update(webhook: Webhook, body: unknown, ok: (data: unknown) => SandboxResponse) {
+		const problem = this.checkBody(body, false);
+		if (problem) return validationError(problem);
+		const input = body as Partial<Webhook>;
+		const urlChanged = input.delivery_url !== undefined && input.delivery_url !== webhook.delivery_url;
+		const enabling = input.status === 'enabled' && webhook.status === 'disabled';
+		Object.assign(webhook, input, { updated_at: new Date().toISOString() });
+		if (input.events) webhook.events = [...input.events];
+		if (webhook.status === 'enabled') webhook.disabled_reason = 'none';
+		if ((urlChanged || enabling) && webhook.status === 'enabled' && !(await this.validate(webhook))) {
+			webhook.status = 'disabled';
+			webhook.disabled_reason = 'delivery_url_validation_failed';
+		}
+		return ok({ ...webhook });
+	}
+}
+
+function tamperEntity(body: string): string {
+	try {
+		const parsed = JSON.parse(body) as { payload?: JsonObject };
+		if (parsed.payload) {
+			parsed.payload.entity_id = `${String(parsed.payload.entity_id)}-tampered`;
+			return JSON.stringify(parsed);
+		}
+	} catch {
+		// not JSON: fall through
+	}
+	return `${body} `;
+}
