@@ -50,3 +50,17 @@ export function optionNameOf(value: string): string {
 		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
 }
+
+/** "Phone Numbers" → "Phone Number", "Addresses" → "Address"; other words stay as they are. */
+export function singularOf(name: string): string {
+	if (/sses$/.test(name)) return name.slice(0, -2);
+	if (/ies$/.test(name)) return `${name.slice(0, -3)}y`;
+	if (/[^s]s$/.test(name)) return name.slice(0, -1);
+	return name;
+}
+
+/** "activity" → "activities", "lead" → "leads". */
+export function pluralOf(noun: string): string {
+	if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+	return `${noun}s`;
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CatalogResource } from '../catalog/types';
+import {
+	optionsProperty,
+	readOptions as readOptionProperties,
+	returnAllAndLimit,
+	show,
+} from '../descriptions/common';
+import { listRecords } from './getAll.operation';
+
+/** List → Get Members: the records (contacts, companies, …) that belong to one list. */
+export function description(resource: CatalogResource): INodeProperties[] {
+	return [
+		{
+			displayName: 'List ID',
+			name: 'id',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'ID of the list whose members to return',
+			displayOptions: show(resource, ['getMembers']),
+		},
+		...returnAllAndLimit(resource, 'getMembers'),
+		optionsProperty(resource, 'getMembers', readOptionProperties(resource, 'getMembers')),
+	];
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await listRecords.call(this, resource, 'getMembers', itemIndex);
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { pluralOf } from '../catalog/naming';
+import type { CatalogResource, OperationValue } from '../catalog/types';
+import { article } from '../descriptions/common';
+import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getMembers from './getMembers.operation';
+import * as update from './update.operation';
+
+export interface Operation {
+	/** Shown in the operation dropdown. */
+	name: string;
+	/** Verb phrase for the action text, completed with the resource name. */
+	verb: (resource: string) => string;
+	description: (resource: CatalogResource) => INodeProperties[];
+	execute: (
+		this: IExecuteFunctions,
+		resource: CatalogResource,
+		itemIndex: number,
+	) => Promise<IDataObject[]>;
+}
+
+/** One generic implementation per kind of operation, driven by the catalog. */
+export const OPERATIONS: Record<OperationValue, Operation> = {
+	create: { name: 'Create', verb: (r) => `Create ${article(r)}`, ...create },
+	delete: { name: 'Delete', verb: (r) => `Delete ${article(r)}`, ...deleteOperation },
+	get: { name: 'Get', verb: (r) => `Get ${article(r)}`, ...get },
+	getAll: { name: 'Get Many', verb: (r) => `Get many ${pluralOf(r)}`, ...getAll },
+	getMembers: { name: 'Get Members', verb: () => 'Get the members of a list', ...getMembers },
+	update: { name: 'Update', verb: (r) => `Update ${article(r)}`, ...update },
+};

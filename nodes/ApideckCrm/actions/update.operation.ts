@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apideckRequest } from '../../shared/transport';
+import type { CatalogResource } from '../catalog/types';
+import { optionsProperty, recordIdProperty, show } from '../descriptions/common';
+import { fieldProperties } from '../descriptions/fields';
+import { buildBody } from './body';
+import { fetchRecord } from './get.operation';
+import { endpointPath, readOptions } from './parameters';
+
+export function description(resource: CatalogResource): INodeProperties[] {
+	return [
+		recordIdProperty(resource, 'update'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(resource, ['update']),
+			options: fieldProperties(resource.fields, resource.value),
+		},
+		optionsProperty(resource, 'update'),
+	];
+}
+
+/** PATCH the record, then read it back: Apideck answers an update with the ID only. */
+export async function execute(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const endpoint = resource.operations.update!;
+	const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = buildBody(this, resource.fields, values, itemIndex);
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), `No fields to update (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields" and give it a value.',
+		});
+	}
+	const { overrides } = readOptions(this, itemIndex);
+	const path = endpointPath(this, resource, endpoint, itemIndex);
+	await apideckRequest(this, { method: endpoint.method, path, body, itemIndex, ...overrides });
+	return [await fetchRecord.call(this, resource, itemIndex, {}, overrides)];
+}

@@ -1,0 +1,148 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CatalogResource, OperationValue } from '../catalog/types';
+
+export const show = (resource: CatalogResource, operations: OperationValue[]) => ({
+	show: { resource: [resource.value], operation: operations },
+});
+
+export const article = (noun: string) =>
+	/^(?:[aeio]|u(?!s))/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+
+export const lowerName = (resource: CatalogResource) => resource.displayName.toLowerCase();
+
+export function recordIdProperty(
+	resource: CatalogResource,
+	operation: OperationValue,
+): INodeProperties {
+	return {
+		displayName: `${resource.displayName} ID`,
+		name: 'id',
+		type: 'string',
+		required: true,
+		default: '',
+		description: `ID of the ${lowerName(resource)} in the CRM`,
+		displayOptions: show(resource, [operation]),
+	};
+}
+
+export function returnAllAndLimit(
+	resource: CatalogResource,
+	operation: OperationValue,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show(resource, [operation]),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show(resource, [operation]).show, returnAll: [false] } },
+		},
+	];
+}
+
+export const consumerIdOption: INodeProperties = {
+	displayName: 'Consumer ID',
+	name: 'consumerId',
+	type: 'string',
+	default: '',
+	description: 'Use this consumer instead of the one in the credential',
+};
+
+export const serviceIdOption: INodeProperties = {
+	displayName: 'Service ID',
+	name: 'serviceId',
+	type: 'string',
+	default: '',
+	placeholder: 'salesforce',
+	description: 'Use this CRM connector instead of the one in the credential, such as hubspot',
+};
+
+export const fieldsOption: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'string',
+	default: '',
+	placeholder: 'id,name,updated_at',
+	description: 'Comma-separated list of the only fields Apideck should return',
+};
+
+export const rawOption: INodeProperties = {
+	displayName: 'Include Raw Response',
+	name: 'raw',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to add the response of the underlying CRM under _raw. Responses get bigger and slower.',
+};
+
+export const excludeFieldsOption: INodeProperties = {
+	displayName: 'Exclude Fields',
+	name: 'excludeFields',
+	type: 'string',
+	default: '',
+	placeholder: 'custom_mappings,_raw',
+	description: 'Comma-separated list of fields to remove from each output item',
+};
+
+export const passThroughOption: INodeProperties = {
+	displayName: 'Pass Through Query',
+	name: 'passThrough',
+	type: 'fixedCollection',
+	placeholder: 'Add Parameter',
+	default: {},
+	typeOptions: { multipleValues: true },
+	description: 'Query parameters handed to the underlying CRM unchanged',
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameters',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+/** The "Options" collection; every operation has at least the consumer and service overrides. */
+export function optionsProperty(
+	resource: CatalogResource,
+	operation: OperationValue,
+	extra: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(resource, [operation]),
+		options: [...extra, consumerIdOption, serviceIdOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
+
+/** Options that shape what a read returns, offered when the endpoint supports them. */
+export function readOptions(
+	resource: CatalogResource,
+	operation: OperationValue,
+): INodeProperties[] {
+	const query = resource.operations[operation]?.query ?? [];
+	const out: INodeProperties[] = [excludeFieldsOption];
+	if (query.includes('fields')) out.push(fieldsOption);
+	if (query.includes('pass_through')) out.push(passThroughOption);
+	if (query.includes('raw')) out.push(rawOption);
+	return out;
+}
