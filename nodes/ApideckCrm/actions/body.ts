@@ -148,9 +148,7 @@ function convertFields(
 	const out: IDataObject = {};
 	for (const field of fields) {
 		if (!(field.name in values)) continue;
-		const label = prefix
-			? `${prefix} › ${displayNameOf(field.name)}`
-			: `"${displayNameOf(field.name)}"`;
+		const label = prefix ? `${prefix} › ${displayNameOf(field.name)}` : displayNameOf(field.name);
 		const converted = convert(ctx, field, label, values[field.name], inGroup);
 		if (converted !== undefined) out[field.name] = converted as IDataObject[string];
 	}
