@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.cts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
+	transform: {
+		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	resolver: '<rootDir>/test/jest-resolver.cjs',
+	testTimeout: 30000,
+};
