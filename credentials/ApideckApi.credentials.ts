@@ -1,0 +1,94 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const hasHeader = (headers: IHttpRequestOptions['headers'], name: string) =>
+	Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
+
+export class ApideckApi implements ICredentialType {
+	name = 'apideckApi';
+
+	displayName = 'Apideck API';
+
+	icon: Icon = { light: 'file:../icons/apideck.svg', dark: 'file:../icons/apideck.dark.svg' };
+
+	documentationUrl = 'https://developers.apideck.com/guides/getting-started';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Found in the Apideck dashboard under Configuration → API Keys',
+		},
+		{
+			displayName: 'Application ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Shown next to the API key in the Apideck dashboard',
+		},
+		{
+			displayName: 'Consumer ID',
+			name: 'consumerId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The ID of the customer (consumer) whose connected CRM you want to use, as created in Apideck Vault. Operations can override it per item.',
+		},
+		{
+			displayName: 'Service ID',
+			name: 'serviceId',
+			type: 'string',
+			default: '',
+			placeholder: 'salesforce',
+			description:
+				'Default CRM connector, such as salesforce, hubspot or pipedrive. Leave empty when the consumer has only one CRM connected.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://unify.apideck.com',
+			description: 'Change only to go through a proxy or to use a local Apideck sandbox',
+		},
+	];
+
+	// A function rather than generic auth: per-call consumer/service overrides set by the node
+	// must win over the credential defaults, and generic auth would overwrite them.
+	authenticate: IAuthenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		headers.Authorization = `Bearer ${credentials.apiKey as string}`;
+		headers['x-apideck-app-id'] = credentials.appId as string;
+		if (!hasHeader(headers, 'x-apideck-consumer-id') && credentials.consumerId) {
+			headers['x-apideck-consumer-id'] = credentials.consumerId as string;
+		}
+		if (!hasHeader(headers, 'x-apideck-service-id') && credentials.serviceId) {
+			headers['x-apideck-service-id'] = credentials.serviceId as string;
+		}
+		return { ...requestOptions, headers };
+	};
+
+	// Listing the consumer's Vault connections proves the key, the application and the consumer at once.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.baseUrl || "https://unify.apideck.com").replace(/\\/+$/, "") }}',
+			url: '/vault/connections',
+			qs: { api: 'crm' },
+		},
+	};
+}
