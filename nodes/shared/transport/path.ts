@@ -1,0 +1,13 @@
+/**
+ * Fills `{name}` placeholders of an API path with URL-encoded values, so an ID such as
+ * `../users` or `a?b#c` can never change which endpoint is called.
+ */
+export function apiPath(template: string, params: Record<string, string | number> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = params[name];
+		if (value === undefined || value === null || String(value) === '') {
+			throw new Error(`Missing value for path parameter "${name}"`);
+		}
+		return encodeURIComponent(String(value));
+	});
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { apideckSettings, CREDENTIAL_NAME } from './credentials';
+import { apideckNetworkError, apideckResponseError } from './errors';
+import { encodeQuery } from './query';
+import type { RetryPolicy } from './retry';
+import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, requestedWaitMs } from './retry';
+import type { ApideckFunctions, ApideckRequest } from './types';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+type Outcome =
+	| { kind: 'ok'; body: unknown }
+	| { kind: 'status'; statusCode: number; headers: IDataObject; body: unknown }
+	| { kind: 'network'; error: Error };
+
+function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return { ok: true, value: body ?? {} };
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+async function send(ctx: ApideckFunctions, options: IHttpRequestOptions): Promise<Outcome> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_NAME,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		return { kind: 'network', error: error as Error };
+	}
+	const headers = (response.headers ?? {}) as IDataObject;
+	const parsed = parseBody(response.body);
+	if (response.statusCode >= 200 && response.statusCode < 300 && parsed.ok) {
+		return { kind: 'ok', body: parsed.value };
+	}
+	return {
+		kind: 'status',
+		// A 2xx whose body is not JSON is as useless as a 502: treat it like one.
+		statusCode: response.statusCode < 300 ? 502 : response.statusCode,
+		headers,
+		body: parsed.ok ? parsed.value : response.body,
+	};
+}
+
+/**
+ * Sends one Apideck request with the credential's authentication, retrying rate limits and
+ * transient failures within the policy's bounds, and returns the parsed JSON body.
+ */
+export async function apideckRequest<T = IDataObject>(
+	ctx: ApideckFunctions,
+	request: ApideckRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+	const settings = await apideckSettings(ctx);
+	const query = encodeQuery(request.query);
+	const headers: IDataObject = { accept: 'application/json' };
+	if (request.consumerId) headers['x-apideck-consumer-id'] = request.consumerId;
+	if (request.serviceId) headers['x-apideck-service-id'] = request.serviceId;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${settings.baseUrl}${request.path}${query ? `?${query}` : ''}`,
+		headers,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	if (request.body !== undefined) options.body = request.body;
+
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await send(ctx, options);
+		if (outcome.kind === 'ok') return outcome.body as T;
+
+		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
+		const asked = outcome.kind === 'status' ? requestedWaitMs(outcome.headers) : undefined;
+		const delay = asked ?? backoffMs(policy, attempt);
+		const canRetry =
+			isRetryable(request.method, statusCode) &&
+			attempt < policy.maxAttempts &&
+			waited + delay <= policy.maxTotalWaitMs;
+		if (canRetry) {
+			waited += delay;
+			await sleep(delay);
+			continue;
+		}
+
+		const context = {
+			method: request.method,
+			path: request.path,
+			attempts: attempt,
+			itemIndex: request.itemIndex,
+			secret: settings.apiKey,
+			note:
+				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
+					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
+					: undefined,
+		};
+		if (outcome.kind === 'network') {
+			throw apideckNetworkError(ctx.getNode(), outcome.error, { ...context, baseUrl: settings.baseUrl });
+		}
+		throw apideckResponseError(ctx.getNode(), outcome, context);
+	}
+}
