@@ -1,0 +1,177 @@
+/**
+ * Runs nodes the way n8n does — through n8n-core's WorkflowExecute — with test credentials.
+ *
+ *   const { items, error } = await runNode({
+ *     type: 'apideckCrm', parameters: { resource: 'lead', operation: 'get', ... },
+ *     credentials: sandboxCredentials(sandbox), input: [{ json: {} }],
+ *   });
+ *
+ * `items` is the node's first output; `error` the execution error when the node failed.
+ * Node types are registered as `n8n-nodes-apideck-crm.<name>`; pass extra ones in `nodeTypes`.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper.cjs';
+import { FeedItems, PACKAGE, TestNodeTypes } from './node-types.cjs';
+
+export interface RunNodeOptions {
+	/** Node name inside the package, e.g. 'apideckCrm', or a full type name. */
+	type: string;
+	parameters: INodeParameters;
+	credentials?: ICredentialDataDecryptedObject;
+	input?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	typeVersion?: number;
+}
+
+export interface RunNodeResult {
+	items: INodeExecutionData[];
+	outputs: INodeExecutionData[][];
+	error?: ExecutionError;
+	run: IRun;
+}
+
+let registry: Record<string, INodeType | IVersionedNodeType> | undefined;
+
+/** The package's own nodes, loaded lazily so tests that need none stay fast. */
+function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
+	if (!registry) {
+		registry = {};
+		const candidates: Array<[string, () => INodeType]> = [
+			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node').ApideckCrm)()],
+			[
+				'apideckCrmTrigger',
+				() => new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node').ApideckCrmTrigger)(),
+			],
+		];
+		for (const [name, load] of candidates) {
+			try {
+				registry[`${PACKAGE}.${name}`] = load();
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+			}
+		}
+	}
+	return registry;
+}
+
+export function buildAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not available in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export function fullType(type: string) {
+	return type.includes('.') ? type : `${PACKAGE}.${type}`;
+}
+
+export function makeNodeTypes(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
+	return new TestNodeTypes({
+		[`${PACKAGE}.feedItems`]: new FeedItems(),
+		...packageNodes(),
+		...extra,
+	});
+}
+
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const nodeTypes = makeNodeTypes(options.nodeTypes);
+	const feed: INode = {
+		id: 'feed',
+		name: 'Feed Items',
+		type: `${PACKAGE}.feedItems`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify((options.input ?? [{ json: {} }]).map((item) => item.json)) },
+	};
+	const node: INode = {
+		id: 'under-test',
+		name: 'Under Test',
+		type: fullType(options.type),
+		typeVersion: options.typeVersion ?? 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: options.credentials ? { apideckApi: { id: 'cred-1', name: 'Apideck test' } } : undefined,
+		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [feed, node],
+		connections: { [feed.name]: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		staticData: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		nodes: workflow.nodes as unknown as INode[],
+		connections: workflow.connectionsBySourceNode,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finished: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+
+	const additionalData = buildAdditionalData(
+		options.credentials ? { apideckApi: options.credentials } : {},
+		hooks,
+	);
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: feed, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as IRunExecutionData;
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { items: outputs[0] ?? [], outputs, error: run.data.resultData.error ?? taskData?.error, run };
+}

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { apideckList, apideckRequest } from '../../nodes/shared/transport';
+
+/**
+ * A test-only node that hands its parameters straight to the shared transport, so transport
+ * behaviour is exercised through n8n's engine independently of the Apideck CRM node.
+ */
+export class TransportProbe implements INodeType {
+	description = {
+		displayName: 'Transport Probe',
+		name: 'transportProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Calls the Apideck transport',
+		defaults: { name: 'Transport Probe' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'apideckApi', required: true }],
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'string' as const, default: 'request' },
+			{ displayName: 'Method', name: 'method', type: 'string' as const, default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string' as const, default: '' },
+			{ displayName: 'Query', name: 'query', type: 'json' as const, default: '{}' },
+			{ displayName: 'Body', name: 'body', type: 'json' as const, default: '' },
+			{ displayName: 'Consumer ID', name: 'consumerId', type: 'string' as const, default: '' },
+			{ displayName: 'Service ID', name: 'serviceId', type: 'string' as const, default: '' },
+			{ displayName: 'Return All', name: 'returnAll', type: 'boolean' as const, default: false },
+			{ displayName: 'Limit', name: 'limit', type: 'number' as const, default: 50 },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const out: INodeExecutionData[] = [];
+		const items = this.getInputData();
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const param = (name: string) => this.getNodeParameter(name, itemIndex) as string;
+			const bodyText = param('body');
+			const request = {
+				method: param('method') as 'GET',
+				path: param('path'),
+				query: JSON.parse(param('query') || '{}') as IDataObject,
+				body: bodyText ? (JSON.parse(bodyText) as IDataObject) : undefined,
+				consumerId: param('consumerId'),
+				serviceId: param('serviceId'),
+				itemIndex,
+			};
+			if (param('mode') === 'list') {
+				const records = await apideckList(this, {
+					...request,
+					returnAll: this.getNodeParameter('returnAll', itemIndex) as boolean,
+					limit: this.getNodeParameter('limit', itemIndex) as number,
+				});
+				out.push(...records.map((json) => ({ json, pairedItem: { item: itemIndex } })));
+			} else {
+				const json = await apideckRequest(this, request);
+				out.push({ json, pairedItem: { item: itemIndex } });
+			}
+		}
+		return [out];
+	}
+}
