@@ -9,5 +9,6 @@ module.exports = {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	resolver: '<rootDir>/test/jest-resolver.cjs',
+	setupFiles: ['<rootDir>/test/setup-env.cjs'],
 	testTimeout: 30000,
 };

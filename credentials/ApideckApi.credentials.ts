@@ -90,5 +90,29 @@ export class ApideckApi implements ICredentialType {
 			url: '/vault/connections',
 			qs: { api: 'crm' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Apideck rejected these credentials. Check the API key, the application ID and the consumer ID.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Nothing answered at this Base URL. Leave it at https://unify.apideck.com unless you use a proxy.',
+				},
+			},
+		],
 	};
 }

@@ -22,7 +22,10 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { LoggerProxy, Workflow } from 'n8n-workflow';
+
+const quiet = () => {};
+LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as never);
 
 import { TestCredentialsHelper } from './credentials-helper.cjs';
 import { FeedItems, PACKAGE, TestNodeTypes } from './node-types.cjs';

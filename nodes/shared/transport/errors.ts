@@ -77,7 +77,8 @@ export function apideckResponseError(node: INode, response: FailedResponse, cont
 		context.attempts > 1 ? `${title} (after ${context.attempts} attempts)` : title,
 		context.secret,
 	);
-	return new NodeApiError(node, { ...body, status_code: statusCode } as JsonObject, {
+	const safeBody = JSON.parse(redact(JSON.stringify({ ...body, status_code: statusCode }), context.secret));
+	return new NodeApiError(node, safeBody as JsonObject, {
 		message,
 		description: redact(lines.join('\n'), context.secret),
 		httpCode: String(statusCode),
