@@ -1,0 +1,76 @@
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apideckPages, apideckRequest, apiPath } from '../shared/transport';
+import { sameEvents } from './events';
+
+const COLLECTION = '/webhook/webhooks';
+
+/** An Apideck webhook subscription, as far as the trigger uses it. */
+export interface Subscription {
+	id: string;
+	status?: string;
+	disabled_reason?: string;
+	delivery_url?: string;
+	events?: string[];
+	unified_api?: string;
+}
+
+const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
+
+// The transport already throws explained NodeApiErrors; anything else is wrapped.
+function asNodeError(ctx: IHookFunctions, error: unknown) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
+}
+
+/** True when the subscription delivers the wanted events to this URL and is switched on. */
+export function isCurrent(subscription: Subscription, url: string, events: readonly string[]): boolean {
+	return (
+		subscription.delivery_url === url &&
+		subscription.status === 'enabled' &&
+		(subscription.unified_api ?? 'crm') === 'crm' &&
+		sameEvents(subscription.events ?? [], events)
+	);
+}
+
+export async function getSubscription(ctx: IHookFunctions, id: string): Promise<Subscription | undefined> {
+	try {
+		const envelope = await apideckRequest<IDataObject>(ctx, { method: 'GET', path: apiPath(`${COLLECTION}/{id}`, { id }) });
+		return envelope.data as unknown as Subscription;
+	} catch (error) {
+		if (isNotFound(error)) return undefined;
+		throw asNodeError(ctx, error);
+	}
+}
+
+/** Every subscription of the application that delivers to `url`. */
+export async function subscriptionsTo(ctx: IHookFunctions, url: string): Promise<Subscription[]> {
+	const found: Subscription[] = [];
+	for await (const page of apideckPages(ctx, { method: 'GET', path: COLLECTION })) {
+		for (const entry of page as unknown as Subscription[]) {
+			if (entry.delivery_url === url) found.push(entry);
+		}
+	}
+	return found;
+}
+
+export async function addSubscription(ctx: IHookFunctions, url: string, events: string[]): Promise<Subscription> {
+	const envelope = await apideckRequest<IDataObject>(ctx, {
+		method: 'POST',
+		path: COLLECTION,
+		body: { unified_api: 'crm', status: 'enabled', delivery_url: url, events },
+	});
+	return envelope.data as unknown as Subscription;
+}
+
+/** Deletes a subscription; false when Apideck no longer had it. */
+export async function removeSubscription(ctx: IHookFunctions, id: string): Promise<boolean> {
+	try {
+		await apideckRequest(ctx, { method: 'DELETE', path: apiPath(`${COLLECTION}/{id}`, { id }) });
+		return true;
+	} catch (error) {
+		if (isNotFound(error)) return false;
+		throw asNodeError(ctx, error);
+	}
+}
