@@ -66,7 +66,11 @@ const sorted = (v: unknown): unknown =>
 	Array.isArray(v)
 		? v.map(sorted)
 		: v && typeof v === 'object'
-			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)]))
+			? Object.fromEntries(
+					Object.entries(v)
+						.sort(([a], [b]) => (a < b ? -1 : 1))
+						.map(([k, x]) => [k, sorted(x)]),
+				)
 			: v;
 function closeServer(server: Server) {
 	openServers.splice(openServers.indexOf(server), 1);
@@ -77,7 +81,9 @@ function closeServer(server: Server) {
 }
 
 const hmac = (key: string, body: string, encoding: 'hex' | 'base64' = 'hex') =>
-	createHmac('sha256', key).update(JSON.stringify(sorted(JSON.parse(body)))).digest(encoding);
+	createHmac('sha256', key)
+		.update(JSON.stringify(sorted(JSON.parse(body))))
+		.digest(encoding);
 
 beforeEach(async () => {
 	sandbox = await startSandbox({ seed: true });
@@ -126,12 +132,17 @@ describe('auth', () => {
 		});
 		expect(res.status).toBe(200);
 		expect(res.json.data).toEqual([]);
-		const noKey = await call('/webhook/webhooks', { auth: false, headers: { 'x-apideck-app-id': sandbox.appId } });
+		const noKey = await call('/webhook/webhooks', {
+			auth: false,
+			headers: { 'x-apideck-app-id': sandbox.appId },
+		});
 		expect(noKey.status).toBe(401);
 	});
 
 	it('requires the service to be a connection of the consumer and keeps data per connection', async () => {
-		const notConnected = await call('/crm/leads', { headers: { 'x-apideck-service-id': 'pipedrive' } });
+		const notConnected = await call('/crm/leads', {
+			headers: { 'x-apideck-service-id': 'pipedrive' },
+		});
 		expect(notConnected.status).toBe(404);
 		expect(notConnected.json.type_name).toBe('ConnectionNotFoundError');
 
@@ -143,7 +154,9 @@ describe('auth', () => {
 		expect(created.json.service).toBe('hubspot');
 		const inSalesforce = await call(`/crm/leads/${created.json.data.id}`); // default = first connection
 		expect(inSalesforce.status).toBe(404);
-		const inHubspot = await call(`/crm/leads/${created.json.data.id}`, { headers: { 'x-apideck-service-id': 'hubspot' } });
+		const inHubspot = await call(`/crm/leads/${created.json.data.id}`, {
+			headers: { 'x-apideck-service-id': 'hubspot' },
+		});
 		expect(inHubspot.json.data.name).toBe('Only In HubSpot');
 	});
 });
@@ -152,7 +165,13 @@ describe('CRM records', () => {
 	it('creates, reads, merges and deletes with Apideck envelopes', async () => {
 		const created = await call('/crm/leads', {
 			method: 'POST',
-			body: { name: 'Ada Lovelace', first_name: 'Ada', id: 'mine', created_at: '1999-01-01', pass_through: [{ a: 1 }] },
+			body: {
+				name: 'Ada Lovelace',
+				first_name: 'Ada',
+				id: 'mine',
+				created_at: '1999-01-01',
+				pass_through: [{ a: 1 }],
+			},
 		});
 		expect(created.status).toBe(201);
 		expect(created.json).toEqual({
@@ -167,14 +186,24 @@ describe('CRM records', () => {
 		expect(id).not.toBe('mine');
 
 		const one = await call(`/crm/leads/${id}`);
-		expect(one.json).toMatchObject({ operation: 'one', data: { id, name: 'Ada Lovelace', first_name: 'Ada' } });
+		expect(one.json).toMatchObject({
+			operation: 'one',
+			data: { id, name: 'Ada Lovelace', first_name: 'Ada' },
+		});
 		expect(one.json.data.created_at).not.toBe('1999-01-01');
 		expect(one.json.data).not.toHaveProperty('pass_through');
 
-		const updated = await call(`/crm/leads/${id}`, { method: 'PATCH', body: { last_name: 'King' } });
+		const updated = await call(`/crm/leads/${id}`, {
+			method: 'PATCH',
+			body: { last_name: 'King' },
+		});
 		expect(updated.json).toMatchObject({ operation: 'update', data: { id } });
 		const merged = await call(`/crm/leads/${id}`);
-		expect(merged.json.data).toMatchObject({ name: 'Ada Lovelace', first_name: 'Ada', last_name: 'King' });
+		expect(merged.json.data).toMatchObject({
+			name: 'Ada Lovelace',
+			first_name: 'Ada',
+			last_name: 'King',
+		});
 
 		const deleted = await call(`/crm/leads/${id}`, { method: 'DELETE' });
 		expect(deleted.json).toMatchObject({ operation: 'delete', data: { id } });
@@ -192,7 +221,18 @@ describe('CRM records', () => {
 	});
 
 	it('serves every resource of the spec, with read-only lists and nested routes', async () => {
-		for (const resource of ['companies', 'contacts', 'opportunities', 'leads', 'pipelines', 'lists', 'notes', 'users', 'activities', 'custom-object-schemas']) {
+		for (const resource of [
+			'companies',
+			'contacts',
+			'opportunities',
+			'leads',
+			'pipelines',
+			'lists',
+			'notes',
+			'users',
+			'activities',
+			'custom-object-schemas',
+		]) {
 			const res = await call(`/crm/${resource}`);
 			expect([resource, res.status, res.json.data.length > 0]).toEqual([resource, 200, true]);
 		}
@@ -206,10 +246,18 @@ describe('CRM records', () => {
 
 		const schema = (await call('/crm/custom-object-schemas')).json.data[0];
 		const objects = await call(`/crm/custom-objects/${schema.id}`);
-		expect(objects.json.data.map((o: Json) => o.name)).toEqual(['Website relaunch', 'CRM migration']);
-		const made = await call(`/crm/custom-objects/${schema.id}`, { method: 'POST', body: { name: 'New' } });
+		expect(objects.json.data.map((o: Json) => o.name)).toEqual([
+			'Website relaunch',
+			'CRM migration',
+		]);
+		const made = await call(`/crm/custom-objects/${schema.id}`, {
+			method: 'POST',
+			body: { name: 'New' },
+		});
 		expect(made.status).toBe(201);
-		expect((await call(`/crm/custom-objects/${schema.id}/${made.json.data.id}`)).json.data.name).toBe('New');
+		expect(
+			(await call(`/crm/custom-objects/${schema.id}/${made.json.data.id}`)).json.data.name,
+		).toBe('New');
 		expect((await call('/crm/custom-objects/unknown-schema')).status).toBe(404);
 	});
 
@@ -218,7 +266,10 @@ describe('CRM records', () => {
 		sandbox.store.insert('leads', { id: 'a?b#c', name: 'Odd' });
 		expect((await call('/crm/leads/..%2Fusers')).json.data.name).toBe('Sneaky');
 		expect((await call('/crm/leads/a%3Fb%23c')).json.data.name).toBe('Odd');
-		expect(sandbox.requests.map((r) => r.path)).toEqual(['/crm/leads/..%2Fusers', '/crm/leads/a%3Fb%23c']);
+		expect(sandbox.requests.map((r) => r.path)).toEqual([
+			'/crm/leads/..%2Fusers',
+			'/crm/leads/a%3Fb%23c',
+		]);
 	});
 
 	it('records requests with the raw query, the parsed deepObject query and the body', async () => {
@@ -242,13 +293,18 @@ describe('CRM records', () => {
 describe('lists', () => {
 	it('pages 10,000 records in 50 requests of 200 with opaque cursors, quickly', async () => {
 		sandbox.store.clear();
-		sandbox.store.insertMany('contacts', Array.from({ length: 10_000 }, (_, i) => ({ name: `Contact ${i}` })));
+		sandbox.store.insertMany(
+			'contacts',
+			Array.from({ length: 10_000 }, (_, i) => ({ name: `Contact ${i}` })),
+		);
 		const seen = new Set<string>();
 		let cursor: string | null = null;
 		let pages = 0;
 		const started = Date.now();
 		do {
-			const res: Awaited<ReturnType<typeof call>> = await call(`/crm/contacts?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+			const res: Awaited<ReturnType<typeof call>> = await call(
+				`/crm/contacts?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+			);
 			pages++;
 			for (const record of res.json.data) seen.add(record.id);
 			expect(res.json.meta.items_on_page).toBe(res.json.data.length);
@@ -261,7 +317,13 @@ describe('lists', () => {
 	});
 
 	it('defaults to 20, validates limit and cursors', async () => {
-		sandbox.store.insertMany('users', Array.from({ length: 30 }, (_, i) => ({ name: `U${i}`, emails: [{ email: `u${i}@x.test` }] })));
+		sandbox.store.insertMany(
+			'users',
+			Array.from({ length: 30 }, (_, i) => ({
+				name: `U${i}`,
+				emails: [{ email: `u${i}@x.test` }],
+			})),
+		);
 		const first = await call('/crm/users');
 		expect(first.json.data).toHaveLength(20);
 		expect(first.json.meta.cursors.previous).toBeNull();
@@ -272,9 +334,17 @@ describe('lists', () => {
 
 		for (const limit of ['0', '201', 'abc', '']) {
 			const res = await call(`/crm/users?limit=${limit}`);
-			expect([limit, res.status, res.json.type_name]).toEqual([limit, 400, 'RequestValidationError']);
+			expect([limit, res.status, res.json.type_name]).toEqual([
+				limit,
+				400,
+				'RequestValidationError',
+			]);
 		}
-		for (const cursor of ['garbage', Buffer.from('x:users/:0').toString('base64url'), first.json.meta.cursors.next]) {
+		for (const cursor of [
+			'garbage',
+			Buffer.from('x:users/:0').toString('base64url'),
+			first.json.meta.cursors.next,
+		]) {
 			const res = await call(`/crm/contacts?cursor=${cursor}`); // a users cursor is not a contacts cursor
 			expect([res.status, res.json.type_name]).toEqual([400, 'InvalidCursorError']);
 		}
@@ -294,7 +364,10 @@ describe('lists', () => {
 		]);
 
 		const unsupported = await call('/crm/companies?filter[email]=x@y.z');
-		expect([unsupported.status, unsupported.json.type_name]).toEqual([400, 'UnsupportedFiltersError']);
+		expect([unsupported.status, unsupported.json.type_name]).toEqual([
+			400,
+			'UnsupportedFiltersError',
+		]);
 		const noFilters = await call('/crm/pipelines?filter[name]=x');
 		expect(noFilters.json.type_name).toBe('UnsupportedFiltersError');
 		const badSort = await call('/crm/leads?sort[by]=company_name');
@@ -310,7 +383,11 @@ describe('lists', () => {
 
 describe('faults', () => {
 	it('answers 429 with Retry-After and downstream reset, then recovers', async () => {
-		sandbox.faults.rateLimit({ retryAfterSeconds: 3, downstreamResetSeconds: 10, path: '/crm/leads' });
+		sandbox.faults.rateLimit({
+			retryAfterSeconds: 3,
+			downstreamResetSeconds: 10,
+			path: '/crm/leads',
+		});
 		expect((await call('/crm/contacts')).status).toBe(200); // other path untouched
 		const limited = await call('/crm/leads');
 		expect(limited.status).toBe(429);
@@ -347,7 +424,9 @@ describe('faults', () => {
 		expect(() => JSON.parse(garbled.text)).toThrow();
 
 		sandbox.faults.hangUp();
-		await expect(fetch(`${sandbox.url}/crm/leads`, { headers: authHeaders(sandbox) })).rejects.toThrow();
+		await expect(
+			fetch(`${sandbox.url}/crm/leads`, { headers: authHeaders(sandbox) }),
+		).rejects.toThrow();
 
 		sandbox.faults.repeatCursor({ path: '/crm/leads' });
 		const repeated = await call('/crm/leads?limit=1');
@@ -356,7 +435,11 @@ describe('faults', () => {
 		sandbox.faults.invalidCursor();
 		expect((await call('/crm/leads')).json.type_name).toBe('InvalidCursorError');
 
-		sandbox.faults.error({ status: 400, typeName: 'ConnectorExecutionError', fields: { downstream_errors: [{ message: 'nope' }] } });
+		sandbox.faults.error({
+			status: 400,
+			typeName: 'ConnectorExecutionError',
+			fields: { downstream_errors: [{ message: 'nope' }] },
+		});
 		expect((await call('/crm/leads')).json.downstream_errors).toEqual([{ message: 'nope' }]);
 		expect(sandbox.faults.pending()).toEqual([]);
 
@@ -380,12 +463,16 @@ describe('faults', () => {
 describe('vault', () => {
 	it('lists the consumer’s connections and filters by api', async () => {
 		const res = await call('/vault/connections?api=crm');
-		expect(res.json.data.map((c: Json) => [c.service_id, c.unified_api, c.state, c.enabled])).toEqual([
+		expect(
+			res.json.data.map((c: Json) => [c.service_id, c.unified_api, c.state, c.enabled]),
+		).toEqual([
 			['salesforce', 'crm', 'callable', true],
 			['hubspot', 'crm', 'callable', true],
 		]);
 		expect((await call('/vault/connections?api=hris')).json.data).toEqual([]);
-		const other = await call('/vault/connections', { headers: { 'x-apideck-consumer-id': 'other-consumer' } });
+		const other = await call('/vault/connections', {
+			headers: { 'x-apideck-consumer-id': 'other-consumer' },
+		});
 		expect(other.json.data.map((c: Json) => c.service_id)).toEqual(['pipedrive']);
 	});
 
@@ -400,7 +487,10 @@ describe('vault', () => {
 });
 
 describe('webhooks', () => {
-	const webhookHeaders = () => ({ authorization: `Bearer ${sandbox.apiKey}`, 'x-apideck-app-id': sandbox.appId });
+	const webhookHeaders = () => ({
+		authorization: `Bearer ${sandbox.apiKey}`,
+		'x-apideck-app-id': sandbox.appId,
+	});
 	const subscribe = (url: string, events: string[] = ['crm.lead.created']) =>
 		call('/webhook/webhooks', {
 			method: 'POST',
@@ -413,7 +503,11 @@ describe('webhooks', () => {
 		const hook = await receiver(200);
 		const res = await subscribe(hook.url);
 		expect(res.status).toBe(201);
-		expect(res.json.data).toMatchObject({ status: 'enabled', delivery_url: hook.url, events: ['crm.lead.created'] });
+		expect(res.json.data).toMatchObject({
+			status: 'enabled',
+			delivery_url: hook.url,
+			events: ['crm.lead.created'],
+		});
 		expect(hook.received).toHaveLength(1);
 		const [validation] = hook.received;
 		expect(JSON.parse(validation.body)).toEqual({ message: 'Validating delivery URL' });
@@ -423,18 +517,36 @@ describe('webhooks', () => {
 		const id = res.json.data.id;
 		const one = await call(`/webhook/webhooks/${id}`, { auth: false, headers: webhookHeaders() });
 		expect(one.json.data.id).toBe(id);
-		const patched = await call(`/webhook/webhooks/${id}`, { method: 'PATCH', auth: false, headers: webhookHeaders(), body: { events: ['*'] } });
+		const patched = await call(`/webhook/webhooks/${id}`, {
+			method: 'PATCH',
+			auth: false,
+			headers: webhookHeaders(),
+			body: { events: ['*'] },
+		});
 		expect(patched.json.data.events).toEqual(['*']);
 		expect(hook.received).toHaveLength(1); // no URL change, no new validation
-		expect((await call(`/webhook/webhooks/${id}`, { method: 'DELETE', auth: false, headers: webhookHeaders() })).status).toBe(200);
-		expect((await call(`/webhook/webhooks/${id}`, { auth: false, headers: webhookHeaders() })).status).toBe(404);
+		expect(
+			(
+				await call(`/webhook/webhooks/${id}`, {
+					method: 'DELETE',
+					auth: false,
+					headers: webhookHeaders(),
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(await call(`/webhook/webhooks/${id}`, { auth: false, headers: webhookHeaders() })).status,
+		).toBe(404);
 		await hook.close();
 	});
 
 	it('stores a subscription as disabled when validation fails, or when forced to', async () => {
 		const hook = await receiver(500);
 		const res = await subscribe(hook.url);
-		expect(res.json.data).toMatchObject({ status: 'disabled', disabled_reason: 'delivery_url_validation_failed' });
+		expect(res.json.data).toMatchObject({
+			status: 'disabled',
+			disabled_reason: 'delivery_url_validation_failed',
+		});
 		await hook.close();
 
 		const unreachable = await subscribe('http://127.0.0.1:1/nothing-here');
@@ -464,7 +576,11 @@ describe('webhooks', () => {
 		hook.received.length = 0;
 		other.received.length = 0;
 
-		const [result] = await sandbox.webhooks.deliver({ event_type: 'crm.lead.created', entity_id: '42', event_id: 'evt-1' });
+		const [result] = await sandbox.webhooks.deliver({
+			event_type: 'crm.lead.created',
+			entity_id: '42',
+			event_id: 'evt-1',
+		});
 		expect(result.status).toBe(200);
 		expect(other.received).toHaveLength(0);
 		const delivery = hook.received[0];
@@ -508,8 +624,13 @@ describe('webhooks', () => {
 		await sandbox.webhooks.settle();
 		const events = hook.received.slice(1);
 		expect(events).toHaveLength(1);
-		expect(JSON.parse(events[0].body).payload).toMatchObject({ event_type: 'crm.contact.created', entity_id: created.json.data.id });
-		expect(events[0].headers['x-apideck-signature']).toBe(hmac(sandbox.apiKey, events[0].body, 'base64'));
+		expect(JSON.parse(events[0].body).payload).toMatchObject({
+			event_type: 'crm.contact.created',
+			entity_id: created.json.data.id,
+		});
+		expect(events[0].headers['x-apideck-signature']).toBe(
+			hmac(sandbox.apiKey, events[0].body, 'base64'),
+		);
 		await hook.close();
 	});
 });

@@ -22,7 +22,8 @@ async function main() {
 		`  API key:        ${sandbox.apiKey}`,
 		`  Application ID: ${sandbox.appId}`,
 		...Object.entries(sandbox.consumers).map(
-			([consumer, services]) => `  Consumer ID:    ${consumer} (connections: ${services.join(', ')})`,
+			([consumer, services]) =>
+				`  Consumer ID:    ${consumer} (connections: ${services.join(', ')})`,
 		),
 		`  Webhook events on record changes: ${sandbox.webhooks.autoEmit ? 'on' : 'off (--emit-events)'}`,
 		'Press Ctrl+C to stop.',

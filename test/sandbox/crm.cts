@@ -34,7 +34,8 @@ export interface CrmRequest {
 	ctx: CallContext;
 }
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Handles the 53 CRM operations; undefined means no such route. */
 export function handleCrm(deps: CrmDeps, req: CrmRequest): SandboxResponse | undefined {
@@ -58,7 +59,13 @@ export function handleCrm(deps: CrmDeps, req: CrmRequest): SandboxResponse | und
 	return item(deps, req, RESOURCES[name], scope, first);
 }
 
-function item(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScope, id: string | undefined) {
+function item(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+	id: string | undefined,
+) {
 	const writable = def.writable;
 	if (id === undefined) {
 		if (req.method === 'GET') return list(deps, req, def, scope);
@@ -72,15 +79,27 @@ function item(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScop
 }
 
 function envelope(req: CrmRequest, def: ResourceDef, operation: string, status = 200): JsonObject {
-	return { status_code: status, status: status === 201 ? 'Created' : 'OK', service: req.ctx.serviceId, resource: def.name, operation };
+	return {
+		status_code: status,
+		status: status === 201 ? 'Created' : 'OK',
+		service: req.ctx.serviceId,
+		resource: def.name,
+		operation,
+	};
 }
 
 function withRaw(req: CrmRequest, body: JsonObject, downstream: unknown): JsonObject {
-	if (req.query.raw === 'true') body._raw = { sandbox: true, service: req.ctx.serviceId, downstream };
+	if (req.query.raw === 'true')
+		body._raw = { sandbox: true, service: req.ctx.serviceId, downstream };
 	return body;
 }
 
-function list(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScope): SandboxResponse {
+function list(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+): SandboxResponse {
 	const limit = parseLimit(req.query);
 	if (!limit.ok) return limit.error;
 	const options = parseListOptions(def, req.query);
@@ -108,16 +127,36 @@ function list(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScop
 	const data = result.data.map((r) => pickFields(r, fields));
 	return {
 		status: 200,
-		body: withRaw(req, { ...envelope(req, def, 'all'), data, meta: result.meta, links: result.links }, result.data),
+		body: withRaw(
+			req,
+			{ ...envelope(req, def, 'all'), data, meta: result.meta, links: result.links },
+			result.data,
+		),
 	};
 }
 
-function getOne(req: CrmRequest, deps: CrmDeps, def: ResourceDef, scope: StoreScope, id: string): SandboxResponse {
+function getOne(
+	req: CrmRequest,
+	deps: CrmDeps,
+	def: ResourceDef,
+	scope: StoreScope,
+	id: string,
+): SandboxResponse {
 	const record = deps.store.bucket(def.name, scope).records.get(id);
 	if (!record) return notFound(def.entity, id);
-	const options = parseListOptions({ ...def, filters: Object.keys(isObject(req.query.filter) ? req.query.filter : {}) }, req.query);
+	const options = parseListOptions(
+		{ ...def, filters: Object.keys(isObject(req.query.filter) ? req.query.filter : {}) },
+		req.query,
+	);
 	if (!options.ok) return options.error;
-	return { status: 200, body: withRaw(req, { ...envelope(req, def, 'one'), data: pickFields(record, options.value.fields) }, record) };
+	return {
+		status: 200,
+		body: withRaw(
+			req,
+			{ ...envelope(req, def, 'one'), data: pickFields(record, options.value.fields) },
+			record,
+		),
+	};
 }
 
 /** The record fields of a write; pass_through is meant for the downstream API, not stored. */
@@ -130,33 +169,87 @@ function writeBody(req: CrmRequest): JsonObject | undefined {
 
 const notAnObject = () => validationError('Request body must be a JSON object');
 
-function create(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScope): SandboxResponse {
+function create(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+): SandboxResponse {
 	const body = writeBody(req);
 	if (!body) return notAnObject();
 	const missing = def.required.filter((field) => {
 		const value = body[field];
-		return value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+		return (
+			value === undefined ||
+			value === null ||
+			value === '' ||
+			(Array.isArray(value) && !value.length)
+		);
 	});
 	if (missing.length) {
-		return validationError(`Missing required ${missing.join(', ')}`, { missing: missing.map((f) => ({ [f]: 'required' })) });
+		return validationError(`Missing required ${missing.join(', ')}`, {
+			missing: missing.map((f) => ({ [f]: 'required' })),
+		});
 	}
 	const record = deps.store.create(def.name, body, scope);
 	const id = record.id as string;
-	if (def.events) deps.onChange?.({ entity: def.entity, resource: def.name, action: 'created', id, ctx: req.ctx });
-	return { status: 201, body: withRaw(req, { ...envelope(req, def, 'add', 201), data: { id } }, record) };
+	if (def.events)
+		deps.onChange?.({
+			entity: def.entity,
+			resource: def.name,
+			action: 'created',
+			id,
+			ctx: req.ctx,
+		});
+	return {
+		status: 201,
+		body: withRaw(req, { ...envelope(req, def, 'add', 201), data: { id } }, record),
+	};
 }
 
-function update(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScope, id: string): SandboxResponse {
+function update(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+	id: string,
+): SandboxResponse {
 	if (!deps.store.bucket(def.name, scope).records.has(id)) return notFound(def.entity, id);
 	const body = writeBody(req);
 	if (!body) return notAnObject();
 	const record = deps.store.patch(def.name, id, body, scope)!;
-	if (def.events) deps.onChange?.({ entity: def.entity, resource: def.name, action: 'updated', id, ctx: req.ctx });
-	return { status: 200, body: withRaw(req, { ...envelope(req, def, 'update'), data: { id } }, record) };
+	if (def.events)
+		deps.onChange?.({
+			entity: def.entity,
+			resource: def.name,
+			action: 'updated',
+			id,
+			ctx: req.ctx,
+		});
+	return {
+		status: 200,
+		body: withRaw(req, { ...envelope(req, def, 'update'), data: { id } }, record),
+	};
 }
 
-function remove(deps: CrmDeps, req: CrmRequest, def: ResourceDef, scope: StoreScope, id: string): SandboxResponse {
+function remove(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+	id: string,
+): SandboxResponse {
 	if (!deps.store.remove(def.name, id, scope)) return notFound(def.entity, id);
-	if (def.events) deps.onChange?.({ entity: def.entity, resource: def.name, action: 'deleted', id, ctx: req.ctx });
-	return { status: 200, body: withRaw(req, { ...envelope(req, def, 'delete'), data: { id } }, { id }) };
+	if (def.events)
+		deps.onChange?.({
+			entity: def.entity,
+			resource: def.name,
+			action: 'deleted',
+			id,
+			ctx: req.ctx,
+		});
+	return {
+		status: 200,
+		body: withRaw(req, { ...envelope(req, def, 'delete'), data: { id } }, { id }),
+	};
 }

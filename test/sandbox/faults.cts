@@ -11,7 +11,12 @@ export interface FaultScope {
 
 /** `processed: true` runs the request first (a create really happens), then breaks the response. */
 export type FaultSpec =
-	| { kind: 'rateLimit'; retryAfterSeconds: number; downstreamResetSeconds?: number; typeName: string }
+	| {
+			kind: 'rateLimit';
+			retryAfterSeconds: number;
+			downstreamResetSeconds?: number;
+			typeName: string;
+	  }
 	| { kind: 'serverError'; status: number; typeName?: string; processed?: boolean }
 	| { kind: 'slow'; ms: number }
 	| { kind: 'malformedJson'; processed?: boolean }
@@ -20,24 +25,45 @@ export type FaultSpec =
 	| { kind: 'invalidCursor' }
 	| { kind: 'error'; response: SandboxResponse };
 
-export type QueuedFault = FaultSpec & { remaining: number; method?: string; path?: string | RegExp };
+export type QueuedFault = FaultSpec & {
+	remaining: number;
+	method?: string;
+	path?: string | RegExp;
+};
 
 export class Faults {
 	private queue: QueuedFault[] = [];
 
 	/** 429 with Retry-After (seconds) and x-downstream-ratelimit-* headers (reset = Unix seconds). */
-	rateLimit(opts: FaultScope & { retryAfterSeconds?: number; downstreamResetSeconds?: number; typeName?: string } = {}) {
-		this.add({
-			kind: 'rateLimit',
-			retryAfterSeconds: opts.retryAfterSeconds ?? 1,
-			downstreamResetSeconds: opts.downstreamResetSeconds,
-			typeName: opts.typeName ?? 'ConnectorRateLimitError',
-		}, opts);
+	rateLimit(
+		opts: FaultScope & {
+			retryAfterSeconds?: number;
+			downstreamResetSeconds?: number;
+			typeName?: string;
+		} = {},
+	) {
+		this.add(
+			{
+				kind: 'rateLimit',
+				retryAfterSeconds: opts.retryAfterSeconds ?? 1,
+				downstreamResetSeconds: opts.downstreamResetSeconds,
+				typeName: opts.typeName ?? 'ConnectorRateLimitError',
+			},
+			opts,
+		);
 	}
 
 	/** 5xx burst: `times` responses with `status` (default 500). */
 	serverError(opts: FaultScope & { status?: number; typeName?: string; processed?: boolean } = {}) {
-		this.add({ kind: 'serverError', status: opts.status ?? 500, typeName: opts.typeName, processed: opts.processed }, opts);
+		this.add(
+			{
+				kind: 'serverError',
+				status: opts.status ?? 500,
+				typeName: opts.typeName,
+				processed: opts.processed,
+			},
+			opts,
+		);
 	}
 
 	/** Delays matching responses by `ms` (on top of latencyMs). */
@@ -77,16 +103,31 @@ export class Faults {
 			fields?: Record<string, unknown>;
 		},
 	) {
-		const response = apiError(opts.status, opts.typeName, opts.message ?? opts.typeName, opts.detail, opts);
+		const response = apiError(
+			opts.status,
+			opts.typeName,
+			opts.message ?? opts.typeName,
+			opts.detail,
+			opts,
+		);
 		this.add({ kind: 'error', response }, opts);
 	}
 
 	add(spec: FaultSpec, scope: FaultScope = {}) {
-		this.queue.push({ ...spec, remaining: scope.times ?? 1, method: scope.method, path: scope.path });
+		this.queue.push({
+			...spec,
+			remaining: scope.times ?? 1,
+			method: scope.method,
+			path: scope.path,
+		});
 	}
 
 	/** Takes one use of the first queued fault that matches the request and the wanted kinds. */
-	take(method: string, path: string, kinds: (kind: FaultSpec['kind']) => boolean): QueuedFault | undefined {
+	take(
+		method: string,
+		path: string,
+		kinds: (kind: FaultSpec['kind']) => boolean,
+	): QueuedFault | undefined {
 		const fault = this.queue.find(
 			(f) =>
 				kinds(f.kind) &&
@@ -120,14 +161,27 @@ export function faultResponse(fault: QueuedFault): SandboxResponse | undefined {
 					Math.ceil(Date.now() / 1000 + fault.downstreamResetSeconds),
 				);
 			}
-			return apiError(429, fault.typeName, 'Too many requests to the connector', {
-				context: 'The downstream API refused the request because of its rate limit',
-				error: { retry_after_seconds: fault.retryAfterSeconds },
-			}, { headers });
+			return apiError(
+				429,
+				fault.typeName,
+				'Too many requests to the connector',
+				{
+					context: 'The downstream API refused the request because of its rate limit',
+					error: { retry_after_seconds: fault.retryAfterSeconds },
+				},
+				{ headers },
+			);
 		}
 		case 'serverError': {
-			const typeName = fault.typeName ?? (fault.status === 502 ? 'ConnectorExecutionError' : 'UnexpectedServerError');
-			return apiError(fault.status, typeName, 'The sandbox failed on purpose', `Injected ${fault.status} fault`);
+			const typeName =
+				fault.typeName ??
+				(fault.status === 502 ? 'ConnectorExecutionError' : 'UnexpectedServerError');
+			return apiError(
+				fault.status,
+				typeName,
+				'The sandbox failed on purpose',
+				`Injected ${fault.status} fault`,
+			);
 		}
 		case 'malformedJson':
 			return { status: 200, body: '{"status_code":200,"status":"OK","data":[{"id":"1","na' };

@@ -10,7 +10,8 @@ export interface ListOptions {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: SandboxResponse };
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates filter / sort / fields of a list or get request against the resource's spec. */
 export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<ListOptions> {
@@ -18,7 +19,8 @@ export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<Li
 	const options: ListOptions = { filter: {} };
 
 	if (query.filter !== undefined) {
-		if (!isObject(query.filter)) return fail(validationError('filter must be a deepObject: filter[field]=value'));
+		if (!isObject(query.filter))
+			return fail(validationError('filter must be a deepObject: filter[field]=value'));
 		const unsupported = Object.keys(query.filter).filter((key) => !def.filters.includes(key));
 		if (unsupported.length) {
 			return fail(
@@ -29,7 +31,8 @@ export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<Li
 			);
 		}
 		for (const [key, value] of Object.entries(query.filter)) {
-			if (typeof value !== 'string') return fail(validationError(`filter[${key}] must be a single value`));
+			if (typeof value !== 'string')
+				return fail(validationError(`filter[${key}] must be a single value`));
 			if (value === '') continue;
 			if (key.endsWith('_since') && Number.isNaN(Date.parse(value))) {
 				return fail(validationError(`filter[${key}] must be an ISO 8601 date-time`));
@@ -42,7 +45,8 @@ export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<Li
 	}
 
 	if (query.sort !== undefined) {
-		if (!isObject(query.sort)) return fail(validationError('sort must be a deepObject: sort[by]=field&sort[direction]=asc'));
+		if (!isObject(query.sort))
+			return fail(validationError('sort must be a deepObject: sort[by]=field&sort[direction]=asc'));
 		const { by, direction = 'asc' } = query.sort;
 		if (direction !== 'asc' && direction !== 'desc') {
 			return fail(validationError("sort[direction] must be 'asc' or 'desc'"));
@@ -61,7 +65,8 @@ export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<Li
 	}
 
 	if (query.fields !== undefined) {
-		if (typeof query.fields !== 'string') return fail(validationError('fields must be a comma-separated list'));
+		if (typeof query.fields !== 'string')
+			return fail(validationError('fields must be a comma-separated list'));
 		options.fields = query.fields
 			.split(',')
 			.map((f) => f.trim())
@@ -91,7 +96,9 @@ function matches(record: JsonObject, key: string, value: string): boolean {
 			return emails(record).some((e) => e.toLowerCase() === value.toLowerCase());
 		case 'phone_number': {
 			const list = Array.isArray(record.phone_numbers) ? record.phone_numbers : [];
-			return list.some((p) => isObject(p) && digits(p.number) === digits(value) && digits(value) !== '');
+			return list.some(
+				(p) => isObject(p) && digits(p.number) === digits(value) && digits(value) !== '',
+			);
 		}
 		case 'name':
 			return lower(fullName(record)) === value.toLowerCase();
@@ -121,7 +128,11 @@ function sortValue(record: JsonObject, by: string): unknown {
 export function applySort(records: JsonObject[], sort?: ListOptions['sort']): JsonObject[] {
 	if (!sort) return records;
 	const sign = sort.direction === 'desc' ? -1 : 1;
-	const keyed = records.map((record, index) => ({ record, index, value: lower(sortValue(record, sort.by)) }));
+	const keyed = records.map((record, index) => ({
+		record,
+		index,
+		value: lower(sortValue(record, sort.by)),
+	}));
 	keyed.sort((a, b) => {
 		const aMissing = a.value === undefined || a.value === null;
 		const bMissing = b.value === undefined || b.value === null;

@@ -9,7 +9,12 @@ export interface PostResult {
 }
 
 /** Minimal outgoing POST used for webhook validations and deliveries. */
-export function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostResult> {
+export function postJson(
+	url: string,
+	body: string,
+	headers: Record<string, string>,
+	timeoutMs: number,
+): Promise<PostResult> {
 	return new Promise((resolve) => {
 		let target: URL;
 		try {
@@ -21,11 +26,17 @@ export function postJson(url: string, body: string, headers: Record<string, stri
 		const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
 		const req = send(
 			target,
-			{ method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs },
+			{
+				method: 'POST',
+				headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+				timeout: timeoutMs,
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
 				res.on('error', (e) => resolve({ status: 0, body: '', error: e.message }));
 			},
 		);

@@ -135,7 +135,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		cursors,
 		faults,
 		url: '',
-		onChange: (change: { entity: string; action: string; id: string; ctx: { consumerId: string; serviceId: string } }) =>
+		onChange: (change: {
+			entity: string;
+			action: string;
+			id: string;
+			ctx: { consumerId: string; serviceId: string };
+		}) =>
 			webhooks.emit({
 				event_type: `crm.${change.entity}.${change.action}`,
 				entity_id: change.id,

@@ -71,7 +71,9 @@ export function page(input: PageInput) {
 	if (input.repeatCursor) next = current;
 	const base = withoutParams(input.rawQuery, ['cursor']);
 	const link = (cursor: string | null) =>
-		cursor === null ? null : `${input.url}?${base ? `${base}&` : ''}cursor=${encodeURIComponent(cursor)}`;
+		cursor === null
+			? null
+			: `${input.url}?${base ? `${base}&` : ''}cursor=${encodeURIComponent(cursor)}`;
 	return {
 		data,
 		meta: { items_on_page: data.length, cursors: { previous, current, next } },

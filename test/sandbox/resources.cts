@@ -47,7 +47,14 @@ export const RESOURCES: Record<string, ResourceDef> = Object.fromEntries(
 		def({
 			name: 'contacts',
 			entity: 'contact',
-			readOnly: ['id', 'created_at', 'updated_at', 'first_call_at', 'first_email_at', 'last_activity_at'],
+			readOnly: [
+				'id',
+				'created_at',
+				'updated_at',
+				'first_call_at',
+				'first_email_at',
+				'last_activity_at',
+			],
 			filters: [
 				'name',
 				'first_name',
@@ -97,7 +104,12 @@ export const RESOURCES: Record<string, ResourceDef> = Object.fromEntries(
 			sorts: ['created_at', 'updated_at', 'name', 'first_name', 'last_name', 'email'],
 			events: true,
 		}),
-		def({ name: 'pipelines', entity: 'pipeline', readOnly: ['created_at', 'updated_at'], required: ['name'] }),
+		def({
+			name: 'pipelines',
+			entity: 'pipeline',
+			readOnly: ['created_at', 'updated_at'],
+			required: ['name'],
+		}),
 		def({ name: 'lists', entity: 'list', audit: true, readOnly: AUDIT, writable: false }),
 		def({ name: 'list-members', entity: 'list member', readOnly: ['id'], writable: false }),
 		def({
@@ -140,9 +152,14 @@ export const RESOURCES: Record<string, ResourceDef> = Object.fromEntries(
 
 export type ResourceName = keyof typeof RESOURCES & string;
 
-export const CRM_EVENT_TYPES = ['activity', 'company', 'contact', 'lead', 'note', 'opportunity'].flatMap(
-	(entity) => ['created', 'updated', 'deleted'].map((action) => `crm.${entity}.${action}`),
-);
+export const CRM_EVENT_TYPES = [
+	'activity',
+	'company',
+	'contact',
+	'lead',
+	'note',
+	'opportunity',
+].flatMap((entity) => ['created', 'updated', 'deleted'].map((action) => `crm.${entity}.${action}`));
 
 export function resourceForEntity(entity: string): ResourceDef | undefined {
 	return Object.values(RESOURCES).find((r) => r.entity === entity);

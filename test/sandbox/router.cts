@@ -3,6 +3,7 @@ import { handleCrm, type CrmDeps } from './crm.cjs';
 import { unknownRoute, validationError } from './errors.cjs';
 import type { RecordedRequest, SandboxResponse } from './types.cjs';
 import { handleVault } from './vault.cjs';
+import { handleWebhookApi } from './webhook-api.cjs';
 import type { Webhooks } from './webhooks.cjs';
 
 export interface RouterDeps {
@@ -29,13 +30,24 @@ export async function route(deps: RouterDeps, req: RecordedRequest): Promise<San
 	if (area === 'webhook') {
 		const authError = checkApplication(req.headers, deps.auth);
 		if (authError) return authError;
-		return (await deps.webhooks.handle(req.method, rest, req.query, req.path, req.rawQuery, req.body)) ?? missing();
+		return (
+			(await handleWebhookApi(
+				deps.webhooks,
+				req.method,
+				rest,
+				req.query,
+				req.path,
+				req.rawQuery,
+				req.body,
+			)) ?? missing()
+		);
 	}
 	if (area !== 'crm' && area !== 'vault') return missing();
 
 	const consumer = checkConsumer(req.headers, deps.auth);
 	if (!consumer.ok) return consumer.error;
-	if (area === 'vault') return handleVault(rest, req.query, consumer.consumerId, consumer.connections) ?? missing();
+	if (area === 'vault')
+		return handleVault(rest, req.query, consumer.consumerId, consumer.connections) ?? missing();
 
 	const ctx = resolveService(req.headers, consumer.consumerId, consumer.connections);
 	if ('status' in ctx) return ctx;

@@ -51,7 +51,10 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
 }
 
 /** Order: record → rate limit → queued fault → auth and route. */
-async function respond(deps: ServerDeps, req: RecordedRequest): Promise<{ response?: SandboxResponse; delay: number }> {
+async function respond(
+	deps: ServerDeps,
+	req: RecordedRequest,
+): Promise<{ response?: SandboxResponse; delay: number }> {
 	let delay = deps.latencyMs();
 	const limited = deps.limiter.check();
 	if (limited) return { response: limited, delay };
@@ -59,20 +62,27 @@ async function respond(deps: ServerDeps, req: RecordedRequest): Promise<{ respon
 	const fault = deps.faults.take(req.method, req.path, (kind) => kind !== 'repeatCursor');
 	if (fault?.kind === 'slow') delay += fault.ms;
 	const processedFirst = fault && 'processed' in fault && fault.processed;
-	if (fault && fault.kind !== 'slow' && !processedFirst) return { response: faultResponse(fault), delay };
+	if (fault && fault.kind !== 'slow' && !processedFirst)
+		return { response: faultResponse(fault), delay };
 
 	let response: SandboxResponse;
 	try {
 		response = await deps.route(req);
 	} catch (error) {
-		response = apiError(500, 'UnexpectedServerError', 'Sandbox bug', String((error as Error)?.stack ?? error));
+		response = apiError(
+			500,
+			'UnexpectedServerError',
+			'Sandbox bug',
+			String((error as Error)?.stack ?? error),
+		);
 	}
 	if (fault && fault.kind !== 'slow') return { response: faultResponse(fault), delay };
 	return { response, delay };
 }
 
 function write(res: ServerResponse, response: SandboxResponse) {
-	const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	const body =
+		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	res.writeHead(response.status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(body),
@@ -82,7 +92,10 @@ function write(res: ServerResponse, response: SandboxResponse) {
 	res.end(body);
 }
 
-export async function listen(deps: ServerDeps, port = 0): Promise<{ server: Server; port: number }> {
+export async function listen(
+	deps: ServerDeps,
+	port = 0,
+): Promise<{ server: Server; port: number }> {
 	const server = createServer((req, res) => {
 		void (async () => {
 			const recorded = await record(req);
@@ -96,7 +109,8 @@ export async function listen(deps: ServerDeps, port = 0): Promise<{ server: Serv
 			}
 			write(res, response);
 		})().catch((error) => {
-			if (!res.headersSent) write(res, apiError(500, 'UnexpectedServerError', 'Sandbox bug', String(error)));
+			if (!res.headersSent)
+				write(res, apiError(500, 'UnexpectedServerError', 'Sandbox bug', String(error)));
 		});
 	});
 	server.keepAliveTimeout = 1000;

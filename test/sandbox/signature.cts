@@ -9,7 +9,8 @@ function sortKeys(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(sortKeys);
 	if (value && typeof value === 'object') {
 		const out: Record<string, unknown> = {};
-		for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+		for (const key of Object.keys(value).sort())
+			out[key] = sortKeys((value as Record<string, unknown>)[key]);
 		return out;
 	}
 	return value;

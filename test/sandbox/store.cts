@@ -31,9 +31,18 @@ export class CrmStore {
 		if (!RESOURCES[resource]) throw new Error(`Unknown sandbox resource '${resource}'`);
 		const consumerId = scope.consumerId ?? Object.keys(this.consumers)[0];
 		const serviceId = scope.serviceId ?? this.consumers[consumerId]?.[0];
-		if (!consumerId || !serviceId) throw new Error(`No connection to store ${resource} for consumer '${consumerId}'`);
-		const parent = resource === 'custom-objects' ? scope.objectId : resource === 'list-members' ? scope.listId : '';
-		if (parent === undefined) throw new Error(`store scope for '${resource}' needs ${resource === 'custom-objects' ? 'objectId' : 'listId'}`);
+		if (!consumerId || !serviceId)
+			throw new Error(`No connection to store ${resource} for consumer '${consumerId}'`);
+		const parent =
+			resource === 'custom-objects'
+				? scope.objectId
+				: resource === 'list-members'
+					? scope.listId
+					: '';
+		if (parent === undefined)
+			throw new Error(
+				`store scope for '${resource}' needs ${resource === 'custom-objects' ? 'objectId' : 'listId'}`,
+			);
 		return [consumerId, serviceId, resource, parent].join('\u0000');
 	}
 
@@ -81,7 +90,10 @@ export class CrmStore {
 
 	private put(def: ResourceDef, bucket: Bucket, input: JsonObject): JsonObject {
 		const now = new Date().toISOString();
-		const record: JsonObject = { ...input, id: input.id === undefined ? this.newId() : String(input.id) };
+		const record: JsonObject = {
+			...input,
+			id: input.id === undefined ? this.newId() : String(input.id),
+		};
 		if (def.readOnly.includes('created_at')) {
 			record.created_at ??= now;
 			record.updated_at ??= record.created_at;
@@ -102,7 +114,12 @@ export class CrmStore {
 	}
 
 	/** Shallow merge of an API body into a record (PATCH semantics). */
-	patch(resource: string, id: string, body: JsonObject, scope?: StoreScope): JsonObject | undefined {
+	patch(
+		resource: string,
+		id: string,
+		body: JsonObject,
+		scope?: StoreScope,
+	): JsonObject | undefined {
 		const def = RESOURCES[resource];
 		const bucket = this.bucket(resource, scope);
 		const existing = bucket.records.get(id);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { notFound, validationError } from './errors.cjs';
 import { postJson, type PostResult } from './http-post.cjs';
-import { type Cursors, page, parseCursor, parseLimit } from './pagination.cjs';
-import { CRM_EVENT_TYPES, resourceForEntity } from './resources.cjs';
+import type { Cursors } from './pagination.cjs';
+import { resourceForEntity } from './resources.cjs';
 import { signBody } from './signature.cjs';
-import type { JsonObject, SandboxResponse } from './types.cjs';
+import type { JsonObject } from './types.cjs';
 
 export interface Webhook {
 	id: string;
@@ -67,11 +66,9 @@ export interface ValidationAttempt {
 export const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 export const VALIDATION_BODY = { message: 'Validating delivery URL' };
 
-const ALLOWED_KEYS = ['unified_api', 'status', 'delivery_url', 'events'];
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export class Webhooks {
-	private subs = new Map<string, Webhook>();
+	/** Subscriptions by id (the HTTP API in webhook-api.cts edits them). */
+	readonly registry = new Map<string, Webhook>();
 	private inflight = new Set<Promise<unknown>>();
 	private validationMode: 'real' | 'pass' | 'fail' = 'real';
 	readonly deliveries: DeliveryResult[] = [];
@@ -80,7 +77,7 @@ export class Webhooks {
 	autoEmit = false;
 
 	constructor(
-		private config: {
+		readonly config: {
 			apiKey: string;
 			url: () => string;
 			cursors: Cursors;
@@ -91,7 +88,7 @@ export class Webhooks {
 	) {}
 
 	subscriptions(): Webhook[] {
-		return Array.from(this.subs.values(), (w) => ({ ...w, events: [...w.events] }));
+		return Array.from(this.registry.values(), (w) => ({ ...w, events: [...w.events] }));
 	}
 
 	/** 'fail' / 'pass' decide validations without calling the URL; 'real' (default) calls it. */
@@ -100,7 +97,7 @@ export class Webhooks {
 	}
 
 	clear() {
-		this.subs.clear();
+		this.registry.clear();
 		this.deliveries.length = 0;
 		this.validations.length = 0;
 	}
@@ -110,14 +107,22 @@ export class Webhooks {
 	}
 
 	/** Builds the body and headers of a delivery without sending it. */
-	buildDelivery(event: CrmEvent, options: DeliverOptions = {}): { body: string; headers: Record<string, string> } {
+	buildDelivery(
+		event: CrmEvent,
+		options: DeliverOptions = {},
+	): { body: string; headers: Record<string, string> } {
 		const payload = this.payload(event);
 		let body = options.rawBody ?? JSON.stringify({ payload });
-		const headers: Record<string, string> = { 'content-type': 'application/json', 'x-apideck-event-type': payload.event_type };
-		const idempotencyKey = options.idempotencyKey === undefined ? payload.event_id : options.idempotencyKey;
+		const headers: Record<string, string> = {
+			'content-type': 'application/json',
+			'x-apideck-event-type': payload.event_type,
+		};
+		const idempotencyKey =
+			options.idempotencyKey === undefined ? payload.event_id : options.idempotencyKey;
 		if (idempotencyKey !== null) headers['x-apideck-idempotency-key'] = idempotencyKey;
 		if (!options.omitSignature) {
-			const key = options.wrongKey === true ? 'not-the-api-key' : options.wrongKey || this.config.apiKey;
+			const key =
+				options.wrongKey === true ? 'not-the-api-key' : options.wrongKey || this.config.apiKey;
 			try {
 				headers['x-apideck-signature'] = this.sign(body, key, options.encoding);
 			} catch {
@@ -141,7 +146,12 @@ export class Webhooks {
 		);
 		const results = await Promise.all(
 			targets.map(async (w) => {
-				const result = await postJson(w.delivery_url, body, headers, this.config.validationTimeoutMs);
+				const result = await postJson(
+					w.delivery_url,
+					body,
+					headers,
+					this.config.validationTimeoutMs,
+				);
 				return { ...result, webhookId: w.id, url: w.delivery_url, eventType: event.event_type };
 			}),
 		);
@@ -172,14 +182,17 @@ export class Webhooks {
 			consumer_id: event.consumer_id ?? fallback.consumerId,
 			event_id: event.event_id ?? randomUUID(),
 			entity_id: event.entity_id,
-			entity_url: event.entity_url ?? `${this.config.url()}/crm/${resource}/${encodeURIComponent(event.entity_id)}`,
+			entity_url:
+				event.entity_url ??
+				`${this.config.url()}/crm/${resource}/${encodeURIComponent(event.entity_id)}`,
 			entity_type: event.entity_type ?? entity,
 			occurred_at: event.occurred_at ?? new Date().toISOString(),
 			execution_attempt: event.execution_attempt ?? 1,
 		};
 	}
 
-	private async validate(webhook: Webhook): Promise<boolean> {
+	/** Apideck's delivery URL check; true when the URL answered 2xx. */
+	async validate(webhook: Webhook): Promise<boolean> {
 		const base = { webhookId: webhook.id, url: webhook.delivery_url };
 		if (this.validationMode !== 'real') {
 			const ok = this.validationMode === 'pass';
@@ -198,101 +211,14 @@ export class Webhooks {
 			this.config.validationTimeoutMs,
 		);
 		const ok = result.status >= 200 && result.status < 300;
-		this.validations.push({ ...base, ok, status: result.status, error: result.error, mode: 'real' });
+		this.validations.push({
+			...base,
+			ok,
+			status: result.status,
+			error: result.error,
+			mode: 'real',
+		});
 		return ok;
-	}
-
-	/** Routes under /webhook; undefined means no such route. */
-	async handle(method: string, segments: string[], query: JsonObject, rawPath: string, rawQuery: string, body: unknown): Promise<SandboxResponse | undefined> {
-		if (segments[0] !== 'webhooks' || segments.length > 2) return undefined;
-		const id = segments[1];
-		const ok = (data: unknown, status = 200): SandboxResponse => ({ status, body: { status_code: status, status: status === 201 ? 'Created' : 'OK', data } });
-		if (id === undefined) {
-			if (method === 'GET') {
-				const limit = parseLimit(query);
-				if (!limit.ok) return limit.error;
-				const cursor = parseCursor(this.config.cursors, 'webhooks', query);
-				if (!cursor.ok) return cursor.error;
-				const result = page({ records: this.subscriptions() as unknown as JsonObject[], offset: cursor.value, limit: limit.value, cursors: this.config.cursors, list: 'webhooks', url: `${this.config.url()}${rawPath}`, rawQuery });
-				return { status: 200, body: { status_code: 200, status: 'OK', ...result } };
-			}
-			if (method === 'POST') return this.create(body, ok);
-			return undefined;
-		}
-		const webhook = this.subs.get(id);
-		if (!['GET', 'PATCH', 'DELETE'].includes(method)) return undefined;
-		if (!webhook) return notFound('webhook', id);
-		if (method === 'GET') return ok({ ...webhook });
-		if (method === 'DELETE') {
-			this.subs.delete(id);
-			return ok({ ...webhook });
-		}
-		return this.update(webhook, body, ok);
-	}
-
-	private checkBody(body: unknown, creating: boolean): string | undefined {
-		if (!isObject(body)) return 'Request body must be a JSON object';
-		const unknown = Object.keys(body).filter((k) => !ALLOWED_KEYS.includes(k) || (!creating && k === 'unified_api'));
-		if (unknown.length) return `Unknown properties: ${unknown.join(', ')}`;
-		if (creating) {
-			const missing = ALLOWED_KEYS.filter((k) => body[k] === undefined);
-			if (missing.length) return `Missing required ${missing.join(', ')}`;
-			if (body.unified_api !== 'crm') return "unified_api must be 'crm' (the sandbox only serves the CRM API)";
-		}
-		if (body.status !== undefined && body.status !== 'enabled' && body.status !== 'disabled') {
-			return "status must be 'enabled' or 'disabled'";
-		}
-		if (body.delivery_url !== undefined && (typeof body.delivery_url !== 'string' || !/^https?:\/\/[^\s]+$/.test(body.delivery_url))) {
-			return 'delivery_url must be an http(s) URL';
-		}
-		if (body.events !== undefined) {
-			const events = body.events;
-			if (!Array.isArray(events) || !events.length) return 'events must be a non-empty array';
-			const bad = events.filter((e) => e !== '*' && !CRM_EVENT_TYPES.includes(e as string));
-			if (bad.length) return `Unknown event types: ${bad.join(', ')}`;
-		}
-		return undefined;
-	}
-
-	private async create(body: unknown, ok: (data: unknown, status?: number) => SandboxResponse) {
-		const problem = this.checkBody(body, true);
-		if (problem) return validationError(problem);
-		const input = body as JsonObject;
-		const id = randomUUID();
-		const now = new Date().toISOString();
-		const webhook: Webhook = {
-			id,
-			unified_api: 'crm',
-			status: input.status as Webhook['status'],
-			disabled_reason: 'none',
-			delivery_url: input.delivery_url as string,
-			execute_base_url: `${this.config.url()}/webhook/webhooks/${id}/execute`,
-			events: [...(input.events as string[])],
-			created_at: now,
-			updated_at: now,
-		};
-		this.subs.set(id, webhook);
-		if (webhook.status === 'enabled' && !(await this.validate(webhook))) {
-			webhook.status = 'disabled';
-			webhook.disabled_reason = 'delivery_url_validation_failed';
-		}
-		return ok({ ...webhook }, 201);
-	}
-
-	private async update(webhook: Webhook, body: unknown, ok: (data: unknown) => SandboxResponse) {
-		const problem = this.checkBody(body, false);
-		if (problem) return validationError(problem);
-		const input = body as Partial<Webhook>;
-		const urlChanged = input.delivery_url !== undefined && input.delivery_url !== webhook.delivery_url;
-		const enabling = input.status === 'enabled' && webhook.status === 'disabled';
-		Object.assign(webhook, input, { updated_at: new Date().toISOString() });
-		if (input.events) webhook.events = [...input.events];
-		if (webhook.status === 'enabled') webhook.disabled_reason = 'none';
-		if ((urlChanged || enabling) && webhook.status === 'enabled' && !(await this.validate(webhook))) {
-			webhook.status = 'disabled';
-			webhook.disabled_reason = 'delivery_url_validation_failed';
-		}
-		return ok({ ...webhook });
 	}
 }
 
