@@ -11,6 +11,9 @@
 #                        <N8N_HOME>/.complete                           written only on success
 # A second run with a complete folder returns at once. Logs go to stderr.
 set -euo pipefail
+# Everything is inside main(): bash reads a script as it runs, so a file edited (or updated by
+# git) during a 7-minute install would otherwise execute mixed old and new lines.
+main() {
 
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
 # Quirk: n8n 2.41.x needs a dependency version the registry does not serve; 2.40.7 installs.
@@ -141,3 +144,6 @@ VERSION_OUT="$(cd "$DEST" && "$NODE_BIN" "$N8N_BIN" --version 2>/dev/null | tail
 echo "$EXPECTED_MARKER" >"$MARKER"
 log "done in $(( $(date +%s) - START )) s: $DEST"
 echo "N8N_HOME=$DEST"
+}
+
+main "$@"
