@@ -9,7 +9,15 @@
  * Entries of package.json `n8n.nodes` / `n8n.credentials` whose file is not built yet are left out
  * of the staged package.json: n8n drops a whole package when one listed file is missing.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');

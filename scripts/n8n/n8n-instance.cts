@@ -74,7 +74,10 @@ export interface N8nInstance {
 	/** Node types of a staged package (default: this one) that n8n actually loaded. */
 	packageNodeTypes(packageName?: string): Promise<string[]>;
 	/** Runs an `n8n` CLI command (e.g. import:workflow) against the same user folder. */
-	cli(args: string[], timeoutMs?: number): { status: number | null; stdout: string; stderr: string };
+	cli(
+		args: string[],
+		timeoutMs?: number,
+	): { status: number | null; stdout: string; stderr: string };
 	stop(): Promise<void>;
 }
 
@@ -105,7 +108,12 @@ export async function getFreePort(): Promise<number> {
 function cleanEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|NODE_OPTIONS$|NODE_ENV$|JEST_|GENERIC_TIMEZONE$)/.test(key)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|NODE_OPTIONS$|NODE_ENV$|JEST_|GENERIC_TIMEZONE$)/.test(
+				key,
+			)
+		)
+			continue;
 		env[key] = value;
 	}
 	return env;
@@ -114,7 +122,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstance> {
-	const installation = ensureN8nInstalled({ version: options.version, quiet: options.quietInstall });
+	const installation = ensureN8nInstalled({
+		version: options.version,
+		quiet: options.quietInstall,
+	});
 	const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-apideck-'));
 	const staged =
 		options.packageDir === false

@@ -175,7 +175,9 @@ export class N8nRestClient {
 			throw new N8nRestError(method, path, result.status, result.body);
 		}
 		const payload = result.body as { data?: unknown } | undefined;
-		return (payload && typeof payload === 'object' && 'data' in payload ? payload.data : payload) as T;
+		return (
+			payload && typeof payload === 'object' && 'data' in payload ? payload.data : payload
+		) as T;
 	}
 
 	get isLoggedIn(): boolean {
@@ -256,7 +258,8 @@ export class N8nRestClient {
 		if (!trigger) {
 			const workflow = await this.getWorkflow(workflowId);
 			trigger = workflow.nodes.find((n) => /manualTrigger$/i.test(n.type))?.name;
-			if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger; name a start node`);
+			if (!trigger)
+				throw new Error(`workflow ${workflowId} has no Manual Trigger; name a start node`);
 		}
 		const result = await this.call<{ executionId?: string; waitingForWebhook?: boolean }>(
 			'POST',
@@ -291,7 +294,8 @@ export class N8nRestClient {
 				`/rest/executions/${encodeURIComponent(id)}`,
 			).catch((error: unknown) => {
 				// The row may not be readable for a moment right after the run starts.
-				if (error instanceof N8nRestError && error.status === 404) return { status: 'new' as const };
+				if (error instanceof N8nRestError && error.status === 404)
+					return { status: 'new' as const };
 				throw error;
 			});
 			if (FINAL_STATUSES.includes(result.status)) return await this.getExecution(id);
@@ -309,7 +313,10 @@ export class N8nRestClient {
 		return await this.waitForExecution(executionId, options.timeoutMs);
 	}
 
-	async listExecutions(filter: { workflowId?: string; status?: ExecutionStatus[] } = {}, limit = 100) {
+	async listExecutions(
+		filter: { workflowId?: string; status?: ExecutionStatus[] } = {},
+		limit = 100,
+	) {
 		const query = new URLSearchParams({ limit: String(limit) });
 		if (Object.keys(filter).length) query.set('filter', JSON.stringify(filter));
 		const result = await this.call<{ results: ExecutionSummary[]; count: number }>(
@@ -322,7 +329,9 @@ export class N8nRestClient {
 	// ---- node types and editor calls ---------------------------------------------------------
 
 	/** All node type descriptions the editor gets (`/types/nodes.json`, needs the session). */
-	async nodeTypes(): Promise<Array<{ name: string; version: number | number[]; [k: string]: unknown }>> {
+	async nodeTypes(): Promise<
+		Array<{ name: string; version: number | number[]; [k: string]: unknown }>
+	> {
 		return await this.call('GET', '/types/nodes.json');
 	}
 
@@ -343,8 +352,15 @@ export class N8nRestClient {
 	/** Resource locator list search (`listSearch` methods). */
 	async resourceLocatorResults(
 		request: DynamicParametersRequest & { filter?: string; paginationToken?: string },
-	): Promise<{ results: Array<{ name: string; value: string; url?: string }>; paginationToken?: unknown }> {
-		return await this.call('POST', '/rest/dynamic-node-parameters/resource-locator-results', request);
+	): Promise<{
+		results: Array<{ name: string; value: string; url?: string }>;
+		paginationToken?: unknown;
+	}> {
+		return await this.call(
+			'POST',
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			request,
+		);
 	}
 
 	/** Resource mapper columns (`resourceMapping` methods). */

@@ -6,11 +6,18 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 
-require('ts-node').register({ transpileOnly: true, project: path.resolve(__dirname, '../../tsconfig.json') });
+require('ts-node').register({
+	transpileOnly: true,
+	project: path.resolve(__dirname, '../../tsconfig.json'),
+});
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
-	if (parent?.filename && (request.startsWith('.') || path.isAbsolute(request)) && request.endsWith('.cjs')) {
+	if (
+		parent?.filename &&
+		(request.startsWith('.') || path.isAbsolute(request)) &&
+		request.endsWith('.cjs')
+	) {
 		const source = path.resolve(path.dirname(parent.filename), request.replace(/\.cjs$/, '.cts'));
 		if (fs.existsSync(source)) return source;
 	}

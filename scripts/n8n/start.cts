@@ -26,7 +26,9 @@ async function main() {
 		`  folder:   ${n8n.userFolder}${flag('--keep') ? ' (kept)' : ' (deleted on exit)'}`,
 	];
 	if (n8n.package) {
-		lines.push(`  package:  ${n8n.package.name}: ${loaded.length ? loaded.join(', ') : 'NO node types loaded'}`);
+		lines.push(
+			`  package:  ${n8n.package.name}: ${loaded.length ? loaded.join(', ') : 'NO node types loaded'}`,
+		);
 		if (n8n.package.missing.length) {
 			lines.push(`  not built yet (left out): ${n8n.package.missing.join(', ')}`);
 		}

@@ -92,7 +92,12 @@ test('an activated webhook workflow answers on the production URL, and stops aft
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'a7c0d1e2-0000-4000-8000-000000000001',
-				parameters: { httpMethod: 'POST', path: 'smoke-hook', responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: 'smoke-hook',
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			setNode('Reply', '={{ "got " + $json.body.n }}'),
 		],
@@ -143,7 +148,9 @@ test('a staged community package loads and runs, even when one listed file is no
 	const json = execution.data.resultData.runData.Probe[0].data?.main?.[0]?.[0].json;
 	expect(json?.word).toBe('loaded');
 	// It ran from the staged copy in the user folder, not from the clone.
-	expect(String(json?.loadedFrom)).toContain(`${n8n.userFolder}/.n8n/nodes/node_modules/n8n-nodes-e2e-probe/`);
+	expect(String(json?.loadedFrom)).toContain(
+		`${n8n.userFolder}/.n8n/nodes/node_modules/n8n-nodes-e2e-probe/`,
+	);
 });
 
 test('dropdown options come from the node over the editor endpoint; a failing method explains itself', async () => {
@@ -158,7 +165,11 @@ test('dropdown options come from the node over the editor endpoint; a failing me
 		{ name: 'red 2', value: 'red-2' },
 	]);
 
-	const failed = await n8n.rest.raw('POST', '/rest/dynamic-node-parameters/options', request('fail'));
+	const failed = await n8n.rest.raw(
+		'POST',
+		'/rest/dynamic-node-parameters/options',
+		request('fail'),
+	);
 	expect(failed.status).toBe(500);
 	expect(failed.body).toMatchObject({ message: 'No words today' });
 });
@@ -184,7 +195,9 @@ test('a trigger subscribes on activation (its webhook already answers), receives
 
 		// Production URL of a node webhook: <base>/webhook/<webhookId>/<path>.
 		const hookUrl = `${n8n.webhookBaseUrl}b1d2e3f4-0000-4000-8000-000000000002/webhook`;
-		expect(provider.calls).toEqual([{ method: 'POST', url: '/subscriptions', body: { url: hookUrl } }]);
+		expect(provider.calls).toEqual([
+			{ method: 'POST', url: '/subscriptions', body: { url: hookUrl } },
+		]);
 		expect(provider.validationStatus).toBe(200); // sent while create() was still running
 
 		const event = await fetch(hookUrl, {
@@ -207,10 +220,16 @@ test('a trigger subscribes on activation (its webhook already answers), receives
 				return full.data.resultData.runData['Probe Trigger'][0].data?.main?.[0]?.[0].json;
 			}),
 		);
-		expect(bodies).toEqual(expect.arrayContaining([{ validation: true }, { event: 'created', n: 1 }]));
+		expect(bodies).toEqual(
+			expect.arrayContaining([{ validation: true }, { event: 'created', n: 1 }]),
+		);
 
 		await n8n.rest.deactivateWorkflow(workflow.id);
-		expect(provider.calls.at(-1)).toEqual({ method: 'DELETE', url: '/subscriptions/sub-1', body: undefined });
+		expect(provider.calls.at(-1)).toEqual({
+			method: 'DELETE',
+			url: '/subscriptions/sub-1',
+			body: undefined,
+		});
 		const after = await fetch(hookUrl, { method: 'POST', body: '{}' });
 		expect(after.status).toBe(404);
 	} finally {
@@ -222,15 +241,22 @@ test('stages this package where n8n loads community packages', async () => {
 	const staged = n8n.package;
 	expect(staged?.name).toBe('n8n-nodes-apideck-crm');
 	const loaded = await n8n.packageNodeTypes();
-	// Only the node files already built can load; each one built must load.
-	expect(loaded.sort()).toEqual(
-		staged!.nodes.map((file) => `${staged!.name}.${nodeNameOf(file)}`).sort(),
-	);
+	// Only the node files already built can load; each one built must load. n8n adds an
+	// `<name>Tool` variant (for AI agents) of every node marked usableAsTool.
+	const built = staged!.nodes.map((file) => `${staged!.name}.${nodeNameOf(file)}`);
+	expect(loaded.filter((name) => !name.endsWith('Tool')).sort()).toEqual(built.sort());
+	const credentialTypes = (await n8n.rest.credentialTypes()).map((c) => c.name);
+	for (const file of staged!.credentials) {
+		expect(credentialTypes).toContain(nodeNameOf(file.replace(/\.credentials\.js$/, '.node.js')));
+	}
 });
 
 /** dist/nodes/ApideckCrm/ApideckCrm.node.js → apideckCrm */
 function nodeNameOf(file: string): string {
-	const base = file.split('/').pop()!.replace(/\.node\.js$/, '');
+	const base = file
+		.split('/')
+		.pop()!
+		.replace(/\.node\.js$/, '');
 	return base.charAt(0).toLowerCase() + base.slice(1);
 }
 
