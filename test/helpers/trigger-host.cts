@@ -224,6 +224,8 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			await readRaw(req);
 			return sendJson(res, 404, { code: 404, message: 'The requested webhook is not registered.' });
 		}
+		// n8n loads the workflow, static data included, before it reads the body.
+		const wf = workflow();
 		const raw = await readRaw(req);
 		const request = req as IncomingMessage & { body?: unknown; params: object; query: object };
 		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -242,7 +244,6 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 		}
 		request.body ??= {};
 
-		const wf = workflow();
 		const data = additionalData({ httpRequest: request as never, httpResponse: res as never });
 		const context = new WebhookContext(wf, wf.getNode(node.name)!, data, 'webhook', webhookData(wf, data), [], null);
 		let result: IWebhookResponseData;
