@@ -19,12 +19,15 @@ export class ApideckCrmTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when leads, contacts, companies, deals and more change in a CRM connected to Apideck',
+		description:
+			'Starts the workflow when leads, contacts, companies, deals and more change in a CRM connected to Apideck',
 		defaults: { name: 'Apideck CRM Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apideckApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties,
 	};
 

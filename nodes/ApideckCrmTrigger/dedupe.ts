@@ -32,7 +32,11 @@ function persisted(staticData: IDataObject): string[] {
  * before. The static data copy survives restarts and is shared by n8n processes in queue mode;
  * the in-process set catches simultaneous redeliveries.
  */
-export function isFirstDelivery(staticData: IDataObject, scope: string, keys: readonly string[]): boolean {
+export function isFirstDelivery(
+	staticData: IDataObject,
+	scope: string,
+	keys: readonly string[],
+): boolean {
 	const present = [...new Set(keys.filter(Boolean))];
 	if (!present.length) return true;
 	const seen = memoryFor(scope);

@@ -47,7 +47,11 @@ async function readBody(ctx: IWebhookFunctions): Promise<Body> {
 function isValidationRequest(ctx: IWebhookFunctions, body: unknown): boolean {
 	if (header(ctx, 'x-apideck-event-type') === VALIDATION_EVENT_TYPE) return true;
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-	return !('payload' in body) && !('event_type' in body) && typeof (body as IDataObject).message === 'string';
+	return (
+		!('payload' in body) &&
+		!('event_type' in body) &&
+		typeof (body as IDataObject).message === 'string'
+	);
 }
 
 function filterFor(ctx: IWebhookFunctions, credentialConsumer: string): DeliveryFilter {
@@ -79,19 +83,25 @@ async function eventItem(ctx: IWebhookFunctions, event: CrmEvent): Promise<IData
 async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = await readBody(ctx);
 	if (!body.ok) return refuse(ctx, 400, { message: 'The body is not valid JSON' });
-	if (isValidationRequest(ctx, body.value)) return acknowledge({ message: 'Delivery URL confirmed' });
+	if (isValidationRequest(ctx, body.value))
+		return acknowledge({ message: 'Delivery URL confirmed' });
 
 	const settings = await apideckSettings(ctx);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	if (options.verifySignature !== false) {
 		if (!isValidSignature(body.value, header(ctx, 'x-apideck-signature'), settings.apiKey)) {
-			return refuse(ctx, 401, { message: 'The x-apideck-signature header is missing or does not match' });
+			return refuse(ctx, 401, {
+				message: 'The x-apideck-signature header is missing or does not match',
+			});
 		}
 	}
 
 	const delivery = parseDelivery(body.value);
 	if (delivery.kind === 'invalid') {
-		return refuse(ctx, 400, { message: 'The body is not an Apideck CRM event', problems: delivery.problems });
+		return refuse(ctx, 400, {
+			message: 'The body is not an Apideck CRM event',
+			problems: delivery.problems,
+		});
 	}
 	const { event } = delivery;
 
@@ -112,7 +122,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	try {
 		return await receive(this);
 	} catch (error) {
-		this.logger.error(`Apideck CRM Trigger could not process a delivery: ${(error as Error).message}`);
+		this.logger.error(
+			`Apideck CRM Trigger could not process a delivery: ${(error as Error).message}`,
+		);
 		return refuse(this, 500, { message: 'The trigger could not process this delivery' });
 	}
 }

@@ -68,7 +68,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'salesforce',
-				description: 'Only events from this CRM connector, such as salesforce or hubspot. Leave empty for all.',
+				description:
+					'Only events from this CRM connector, such as salesforce or hubspot. Leave empty for all.',
 			},
 			{
 				displayName: 'Verify Signature',
@@ -76,7 +77,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to reject deliveries whose x-apideck-signature does not match the API key. Warning: turning this off lets anyone who knows the webhook URL start the workflow with made-up events; do it only when a proxy in front of n8n re-encodes the body and you check the requests another way.",
+					'Whether to reject deliveries whose x-apideck-signature does not match the API key. Warning: turning this off lets anyone who knows the webhook URL start the workflow with made-up events; do it only when a proxy in front of n8n re-encodes the body and you check the requests another way.',
 			},
 		],
 	},

@@ -29,7 +29,11 @@ const ACTION_LABELS: Record<Action, string> = {
 };
 
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'All Events', value: ALL_EVENTS, description: 'Every CRM event, including types Apideck adds later' },
+	{
+		name: 'All Events',
+		value: ALL_EVENTS,
+		description: 'Every CRM event, including types Apideck adds later',
+	},
 	...ENTITIES.flatMap((entity) =>
 		ACTIONS.map((action) => ({
 			name: `${ENTITY_LABELS[entity]} ${ACTION_LABELS[action]}`,
@@ -58,7 +62,10 @@ export function isSelected(eventType: string, selected: readonly string[]): bool
 export function parseEventType(eventType: string): { entity: Entity; action: Action } | undefined {
 	const [api, entity, action, ...rest] = eventType.split('.');
 	if (api !== 'crm' || rest.length) return undefined;
-	if (!(ENTITIES as readonly string[]).includes(entity) || !(ACTIONS as readonly string[]).includes(action)) {
+	if (
+		!(ENTITIES as readonly string[]).includes(entity) ||
+		!(ACTIONS as readonly string[]).includes(action)
+	) {
 		return undefined;
 	}
 	return { entity: entity as Entity, action: action as Action };

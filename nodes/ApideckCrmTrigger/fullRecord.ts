@@ -12,7 +12,14 @@ import { apideckRequest, apiPath } from '../shared/transport';
 import type { Entity } from './events';
 import type { CrmEvent } from './payload';
 
-const RESOURCES: Record<Entity, CatalogResource> = { activity, company, contact, lead, note, opportunity };
+const RESOURCES: Record<Entity, CatalogResource> = {
+	activity,
+	company,
+	contact,
+	lead,
+	note,
+	opportunity,
+};
 
 // Apideck waits for the webhook's answer while the record is fetched: keep retries short so a
 // slow CRM cannot make Apideck time out and deliver the event again.
@@ -31,7 +38,11 @@ export type FullRecord = { record: IDataObject } | { recordError: IDataObject };
  * event is not followed: the request goes to the credential's base URL, so the API key is never
  * sent to a host named by a delivery.
  */
-export async function fetchFullRecord(ctx: IWebhookFunctions, event: CrmEvent, entity: Entity): Promise<FullRecord> {
+export async function fetchFullRecord(
+	ctx: IWebhookFunctions,
+	event: CrmEvent,
+	entity: Entity,
+): Promise<FullRecord> {
 	const endpoint = RESOURCES[entity].operations.get;
 	if (!endpoint) return { recordError: { message: `Apideck has no endpoint to read a ${entity}` } };
 	try {
@@ -47,7 +58,8 @@ export async function fetchFullRecord(ctx: IWebhookFunctions, event: CrmEvent, e
 			WEBHOOK_RETRY_POLICY,
 		);
 		const record = envelope.data;
-		if (record && typeof record === 'object' && !Array.isArray(record)) return { record: record as IDataObject };
+		if (record && typeof record === 'object' && !Array.isArray(record))
+			return { record: record as IDataObject };
 		return { recordError: { message: 'Apideck answered without a record' } };
 	} catch (error) {
 		const failure = error as Error & { description?: string | null; httpCode?: string | null };

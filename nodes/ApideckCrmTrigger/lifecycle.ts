@@ -21,7 +21,11 @@ interface Target {
 
 function target(ctx: IHookFunctions): Target {
 	const url = ctx.getNodeWebhookUrl(WEBHOOK_NAME);
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	if (!url)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
 	const events = normaliseEvents(ctx.getNodeParameter('events', []) as string[]);
 	return { url, events, data: ctx.getWorkflowStaticData('node') };
 }
@@ -69,18 +73,32 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 function disabledError(ctx: IHookFunctions, subscription: Subscription, url: string) {
 	const reason = subscription.disabled_reason ?? 'unknown';
 	if (reason === 'delivery_url_validation_failed') {
-		return new NodeOperationError(ctx.getNode(), 'Apideck could not reach this workflow’s webhook URL', {
-			description: `Apideck sends a test request to ${url} when the subscription is created; it failed, so Apideck disabled the subscription (it has been removed again). Make sure this n8n instance is reachable from the internet at that address — behind a proxy, set n8n’s WEBHOOK_URL to the public address — then activate the workflow again.`,
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			'Apideck could not reach this workflow’s webhook URL',
+			{
+				description: `Apideck sends a test request to ${url} when the subscription is created; it failed, so Apideck disabled the subscription (it has been removed again). Make sure this n8n instance is reachable from the internet at that address — behind a proxy, set n8n’s WEBHOOK_URL to the public address — then activate the workflow again.`,
+			},
+		);
 	}
 	if (reason === 'usage_limit') {
-		return new NodeOperationError(ctx.getNode(), 'Apideck disabled the subscription: the account is over its usage limit', {
-			description: 'Raise the limit or upgrade the plan in the Apideck dashboard, then activate the workflow again. The disabled subscription has been removed.',
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			'Apideck disabled the subscription: the account is over its usage limit',
+			{
+				description:
+					'Raise the limit or upgrade the plan in the Apideck dashboard, then activate the workflow again. The disabled subscription has been removed.',
+			},
+		);
 	}
-	return new NodeOperationError(ctx.getNode(), `Apideck created the subscription disabled (reason: ${reason})`, {
-		description: 'Check the webhook settings of the application in the Apideck dashboard, then activate the workflow again. The disabled subscription has been removed.',
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Apideck created the subscription disabled (reason: ${reason})`,
+		{
+			description:
+				'Check the webhook settings of the application in the Apideck dashboard, then activate the workflow again. The disabled subscription has been removed.',
+		},
+	);
 }
 
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
@@ -92,13 +110,18 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	}
 	const subscription = await addSubscription(this, url, events);
 	if (!subscription?.id) {
-		throw new NodeOperationError(this.getNode(), 'Apideck did not return the new subscription’s ID');
+		throw new NodeOperationError(
+			this.getNode(),
+			'Apideck did not return the new subscription’s ID',
+		);
 	}
 	if (subscription.status !== 'enabled') {
 		try {
 			await removeSubscription(this, subscription.id);
 		} catch (error) {
-			this.logger.warn(`Could not remove the disabled Apideck subscription ${subscription.id}: ${(error as Error).message}`);
+			this.logger.warn(
+				`Could not remove the disabled Apideck subscription ${subscription.id}: ${(error as Error).message}`,
+			);
 		}
 		throw disabledError(this, subscription, url);
 	}

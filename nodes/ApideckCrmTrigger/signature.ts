@@ -35,7 +35,11 @@ function decodeDigest(signature: string): Buffer | undefined {
  * True when `signature` is the HMAC-SHA256 of the canonical JSON of `parsedBody`, keyed with
  * the API key. The comparison takes the same time wherever the digests differ.
  */
-export function isValidSignature(parsedBody: unknown, signature: string | undefined, apiKey: string): boolean {
+export function isValidSignature(
+	parsedBody: unknown,
+	signature: string | undefined,
+	apiKey: string,
+): boolean {
 	if (!signature || !apiKey) return false;
 	const provided = decodeDigest(signature);
 	if (!provided) return false;

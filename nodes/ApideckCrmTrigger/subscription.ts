@@ -25,7 +25,11 @@ function asNodeError(ctx: IHookFunctions, error: unknown) {
 }
 
 /** True when the subscription delivers the wanted events to this URL and is switched on. */
-export function isCurrent(subscription: Subscription, url: string, events: readonly string[]): boolean {
+export function isCurrent(
+	subscription: Subscription,
+	url: string,
+	events: readonly string[],
+): boolean {
 	return (
 		subscription.delivery_url === url &&
 		subscription.status === 'enabled' &&
@@ -34,9 +38,15 @@ export function isCurrent(subscription: Subscription, url: string, events: reado
 	);
 }
 
-export async function getSubscription(ctx: IHookFunctions, id: string): Promise<Subscription | undefined> {
+export async function getSubscription(
+	ctx: IHookFunctions,
+	id: string,
+): Promise<Subscription | undefined> {
 	try {
-		const envelope = await apideckRequest<IDataObject>(ctx, { method: 'GET', path: apiPath(`${COLLECTION}/{id}`, { id }) });
+		const envelope = await apideckRequest<IDataObject>(ctx, {
+			method: 'GET',
+			path: apiPath(`${COLLECTION}/{id}`, { id }),
+		});
 		return envelope.data as unknown as Subscription;
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
@@ -55,7 +65,11 @@ export async function subscriptionsTo(ctx: IHookFunctions, url: string): Promise
 	return found;
 }
 
-export async function addSubscription(ctx: IHookFunctions, url: string, events: string[]): Promise<Subscription> {
+export async function addSubscription(
+	ctx: IHookFunctions,
+	url: string,
+	events: string[],
+): Promise<Subscription> {
 	const envelope = await apideckRequest<IDataObject>(ctx, {
 		method: 'POST',
 		path: COLLECTION,

@@ -149,9 +149,15 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 		}
 	}
 
-	function additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	function additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		const data = buildAdditionalData({ apideckApi: options.credentials });
-		return Object.assign(data, { webhookBaseUrl: `${baseUrl}/webhook`, webhookTestBaseUrl: `${baseUrl}/webhook-test` }, extra);
+		return Object.assign(
+			data,
+			{ webhookBaseUrl: `${baseUrl}/webhook`, webhookTestBaseUrl: `${baseUrl}/webhook-test` },
+			extra,
+		);
 	}
 
 	function webhookData(wf: Workflow, data: IWorkflowExecuteAdditionalData): IWebhookData {
@@ -170,7 +176,14 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 	async function lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
 		const wf = workflow();
 		const data = additionalData();
-		const context = new HookContext(wf, wf.getNode(node.name)!, data, 'webhook', 'activate', webhookData(wf, data));
+		const context = new HookContext(
+			wf,
+			wf.getNode(node.name)!,
+			data,
+			'webhook',
+			'activate',
+			webhookData(wf, data),
+		);
 		try {
 			return (await trigger().webhookMethods!.default[method].call(context)) as boolean;
 		} finally {
@@ -204,7 +217,11 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 				nodeExecutionStack: [{ node: wf.getNode(node.name)!, data: { main: items }, source: null }],
 			},
 		} as IRunExecutionData;
-		await new WorkflowExecute(additionalData({ hooks }), 'webhook', runData).processRunExecutionData(wf);
+		await new WorkflowExecute(
+			additionalData({ hooks }),
+			'webhook',
+			runData,
+		).processRunExecutionData(wf);
 		const run = await done;
 		runs.push(run);
 		executions.push(run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? []);
@@ -228,7 +245,10 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 		const wf = workflow();
 		const raw = await readRaw(req);
 		const request = req as IncomingMessage & { body?: unknown; params: object; query: object };
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		request.rawBody = raw;
 		request.contentType = contentType || undefined;
 		request.params = {};
@@ -237,7 +257,11 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			try {
 				request.body = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
 			} catch (error) {
-				return sendJson(res, 422, { code: 422, message: 'Failed to parse request body', hint: (error as Error).message });
+				return sendJson(res, 422, {
+					code: 422,
+					message: 'Failed to parse request body',
+					hint: (error as Error).message,
+				});
 			}
 		} else if (raw.length && contentType === 'text/plain') {
 			request.body = raw.toString('utf8');
@@ -245,13 +269,24 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 		request.body ??= {};
 
 		const data = additionalData({ httpRequest: request as never, httpResponse: res as never });
-		const context = new WebhookContext(wf, wf.getNode(node.name)!, data, 'webhook', webhookData(wf, data), [], null);
+		const context = new WebhookContext(
+			wf,
+			wf.getNode(node.name)!,
+			data,
+			'webhook',
+			webhookData(wf, data),
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await trigger().webhook!.call(context);
 		} catch (error) {
 			webhookErrors.push(error as Error);
-			return sendJson(res, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			return sendJson(res, 500, {
+				code: 0,
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 		}
 		persist(wf);
 		if (result.noWebhookResponse) return;

@@ -38,7 +38,10 @@ const leadCreated = (extra: Partial<CrmEvent> = {}): CrmEvent => ({
 	...extra,
 });
 
-async function deliver(event: CrmEvent, options: Parameters<Sandbox['webhooks']['deliver']>[1] = {}) {
+async function deliver(
+	event: CrmEvent,
+	options: Parameters<Sandbox['webhooks']['deliver']>[1] = {},
+) {
 	const results = await sandbox.webhooks.deliver(event, options);
 	await host!.idle();
 	expect(results).toHaveLength(1);
@@ -120,7 +123,9 @@ describe('signatures', () => {
 describe('filters', () => {
 	it('ignores another consumer’s events with 200 and no execution', async () => {
 		await activeHost();
-		const result = await deliver(leadCreated({ consumer_id: 'other-consumer', service_id: 'pipedrive' }));
+		const result = await deliver(
+			leadCreated({ consumer_id: 'other-consumer', service_id: 'pipedrive' }),
+		);
 		expect(result.status).toBe(200);
 		expect(JSON.parse(result.body).message).toMatch(/another consumer/);
 		expect(host!.executions).toHaveLength(0);
@@ -130,7 +135,10 @@ describe('filters', () => {
 		await activeHost({ consumerFilter: 'any' });
 		await deliver(leadCreated({ consumer_id: 'other-consumer' }));
 		await deliver(leadCreated());
-		expect(host!.executions.map((items) => items[0].json.consumer_id)).toEqual(['other-consumer', CONSUMER]);
+		expect(host!.executions.map((items) => items[0].json.consumer_id)).toEqual([
+			'other-consumer',
+			CONSUMER,
+		]);
 	});
 
 	it('takes only the consumer entered with Specific Consumer', async () => {
@@ -154,13 +162,19 @@ describe('filters', () => {
 		// Apideck only sends subscribed types; force one through to prove the node checks too.
 		await fetch(`${sandbox.url}/webhook/webhooks/${id}`, {
 			method: 'PATCH',
-			headers: { authorization: `Bearer ${sandbox.apiKey}`, 'x-apideck-app-id': sandbox.appId, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${sandbox.apiKey}`,
+				'x-apideck-app-id': sandbox.appId,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ events: ['*'] }),
 		});
 		const ignored = await deliver(leadCreated());
 		await deliver(leadCreated({ event_type: 'crm.contact.created', entity_id: 'c-1' }));
 		expect(JSON.parse(ignored.body).message).toMatch(/not selected/);
-		expect(host!.executions.map((items) => items[0].json.event_type)).toEqual(['crm.contact.created']);
+		expect(host!.executions.map((items) => items[0].json.event_type)).toEqual([
+			'crm.contact.created',
+		]);
 	});
 });
 
@@ -190,7 +204,9 @@ describe('duplicates', () => {
 		const event = leadCreated({ entity_id: lead.id as string, service_id: undefined });
 		sandbox.setLatency(50);
 		try {
-			const results = await Promise.all(Array.from({ length: 5 }, () => sandbox.webhooks.deliver(event)));
+			const results = await Promise.all(
+				Array.from({ length: 5 }, () => sandbox.webhooks.deliver(event)),
+			);
 			await host!.idle();
 			expect(results.flat().map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
 		} finally {
@@ -239,10 +255,15 @@ describe('malformed bodies', () => {
 
 	it('answers 400 with the problems to a signed body that is not an event', async () => {
 		await activeHost();
-		const result = await deliver(leadCreated(), { rawBody: JSON.stringify({ payload: { event_type: 42 } }) });
+		const result = await deliver(leadCreated(), {
+			rawBody: JSON.stringify({ payload: { event_type: 42 } }),
+		});
 		expect(result.status).toBe(400);
 		expect(JSON.parse(result.body).problems).toEqual(
-			expect.arrayContaining([expect.stringMatching(/^payload\.event_type/), expect.stringMatching(/^payload\.entity_id/)]),
+			expect.arrayContaining([
+				expect.stringMatching(/^payload\.event_type/),
+				expect.stringMatching(/^payload\.entity_id/),
+			]),
 		);
 		expect(host!.executions).toHaveLength(0);
 		expect(host!.webhookErrors).toEqual([]);

@@ -5,8 +5,17 @@ import type { Sandbox } from '../sandbox/index.cjs';
 
 export const CONSUMER = 'test-consumer';
 
-export function credentialsFor(sandbox: Sandbox, consumerId = CONSUMER): ICredentialDataDecryptedObject {
-	return { apiKey: sandbox.apiKey, appId: sandbox.appId, consumerId, serviceId: '', baseUrl: sandbox.url };
+export function credentialsFor(
+	sandbox: Sandbox,
+	consumerId = CONSUMER,
+): ICredentialDataDecryptedObject {
+	return {
+		apiKey: sandbox.apiKey,
+		appId: sandbox.appId,
+		consumerId,
+		serviceId: '',
+		baseUrl: sandbox.url,
+	};
 }
 
 /** A host for the trigger with the given parameters; Fetch Full Record is off unless asked for. */

@@ -34,7 +34,12 @@ beforeEach(() => {
 	sandbox.clearRequests();
 });
 
-async function deliver(eventType: string, entityId: string, consumerId = 'test-consumer', serviceId = 'hubspot') {
+async function deliver(
+	eventType: string,
+	entityId: string,
+	consumerId = 'test-consumer',
+	serviceId = 'hubspot',
+) {
 	const [result] = await sandbox.webhooks.deliver({
 		event_type: eventType,
 		entity_id: entityId,
@@ -50,14 +55,22 @@ async function deliver(eventType: string, entityId: string, consumerId = 'test-c
 
 describe.each(ENTITIES)('%s events', (entity, resource, fields) => {
 	it.each(['created', 'updated'])(`adds the %s ${entity} under "record"`, async (action) => {
-		const stored = sandbox.store.insert(resource, fields, { consumerId: 'test-consumer', serviceId: 'hubspot' });
+		const stored = sandbox.store.insert(resource, fields, {
+			consumerId: 'test-consumer',
+			serviceId: 'hubspot',
+		});
 		const item = await deliver(`crm.${entity}.${action}`, stored.id as string);
 
 		expect(item.record).toMatchObject({ id: stored.id, ...fields });
 		expect(item.recordError).toBeUndefined();
-		const fetch = sandbox.requests.find((r) => r.method === 'GET' && r.path.startsWith(`/crm/${resource}/`));
+		const fetch = sandbox.requests.find(
+			(r) => r.method === 'GET' && r.path.startsWith(`/crm/${resource}/`),
+		);
 		expect(fetch?.path).toBe(`/crm/${resource}/${encodeURIComponent(stored.id as string)}`);
-		expect(fetch?.headers).toMatchObject({ 'x-apideck-consumer-id': 'test-consumer', 'x-apideck-service-id': 'hubspot' });
+		expect(fetch?.headers).toMatchObject({
+			'x-apideck-consumer-id': 'test-consumer',
+			'x-apideck-service-id': 'hubspot',
+		});
 	});
 
 	it(`does not fetch for crm.${entity}.deleted`, async () => {
@@ -69,8 +82,14 @@ describe.each(ENTITIES)('%s events', (entity, resource, fields) => {
 	});
 
 	it(`still emits the event, with the reason, when the ${entity} was removed before the fetch`, async () => {
-		const stored = sandbox.store.insert(resource, fields, { consumerId: 'test-consumer', serviceId: 'hubspot' });
-		sandbox.store.remove(resource, stored.id as string, { consumerId: 'test-consumer', serviceId: 'hubspot' });
+		const stored = sandbox.store.insert(resource, fields, {
+			consumerId: 'test-consumer',
+			serviceId: 'hubspot',
+		});
+		sandbox.store.remove(resource, stored.id as string, {
+			consumerId: 'test-consumer',
+			serviceId: 'hubspot',
+		});
 		const item = await deliver(`crm.${entity}.updated`, stored.id as string);
 
 		expect(item).toMatchObject({ event_type: `crm.${entity}.updated`, entity_id: stored.id });
@@ -85,25 +104,48 @@ describe.each(ENTITIES)('%s events', (entity, resource, fields) => {
 
 describe('fetch failures', () => {
 	it('reads the record of another consumer as that consumer', async () => {
-		const stored = sandbox.store.insert('leads', { name: 'Other Tenant' }, { consumerId: 'other-consumer', serviceId: 'pipedrive' });
-		const item = await deliver('crm.lead.created', stored.id as string, 'other-consumer', 'pipedrive');
+		const stored = sandbox.store.insert(
+			'leads',
+			{ name: 'Other Tenant' },
+			{ consumerId: 'other-consumer', serviceId: 'pipedrive' },
+		);
+		const item = await deliver(
+			'crm.lead.created',
+			stored.id as string,
+			'other-consumer',
+			'pipedrive',
+		);
 		expect(item.record).toMatchObject({ name: 'Other Tenant' });
 	});
 
 	it('explains a 404 for an ID the CRM never had', async () => {
 		const item = await deliver('crm.contact.created', 'no-such-contact');
-		expect(item.recordError).toMatchObject({ httpCode: '404', description: expect.stringContaining('EntityNotFoundError') });
+		expect(item.recordError).toMatchObject({
+			httpCode: '404',
+			description: expect.stringContaining('EntityNotFoundError'),
+		});
 	});
 
 	it('explains a connection that does not exist, without the API key', async () => {
 		const item = await deliver('crm.lead.updated', '1', 'test-consumer', 'zoho');
-		expect(item.recordError).toMatchObject({ message: expect.stringContaining('Could not fetch the lead') });
+		expect(item.recordError).toMatchObject({
+			message: expect.stringContaining('Could not fetch the lead'),
+		});
 		expect(JSON.stringify(item)).not.toContain(sandbox.apiKey);
 	});
 
 	it('emits the event when the CRM keeps failing, after a short bounded retry', async () => {
-		const stored = sandbox.store.insert('companies', { name: 'Flaky' }, { consumerId: 'test-consumer', serviceId: 'hubspot' });
-		sandbox.faults.serverError({ status: 503, times: 10, method: 'GET', path: /^\/crm\/companies\// });
+		const stored = sandbox.store.insert(
+			'companies',
+			{ name: 'Flaky' },
+			{ consumerId: 'test-consumer', serviceId: 'hubspot' },
+		);
+		sandbox.faults.serverError({
+			status: 503,
+			times: 10,
+			method: 'GET',
+			path: /^\/crm\/companies\//,
+		});
 		try {
 			const started = Date.now();
 			const item = await deliver('crm.company.updated', stored.id as string);
@@ -118,7 +160,10 @@ describe('fetch failures', () => {
 		const off = await hostFor(sandbox, { events: ['*'], fetchFullRecord: false });
 		try {
 			await off.activate();
-			await sandbox.webhooks.deliver({ event_type: 'crm.lead.created', entity_id: '1', event_id: randomUUID() }, {});
+			await sandbox.webhooks.deliver(
+				{ event_type: 'crm.lead.created', entity_id: '1', event_id: randomUUID() },
+				{},
+			);
 			await off.idle();
 			expect(off.executions).toHaveLength(1);
 			expect(off.executions[0][0].json.record).toBeUndefined();

@@ -78,13 +78,8 @@ function brokenPayload(): unknown {
 			payload.execution_attempt = rng.pick<unknown>([-1, 1.5, '2', 'NaN', [1]]);
 			break;
 		default:
-			payload[rng.pick(['consumer_id', 'service_id', 'event_id', 'entity_url', 'occurred_at'])] = rng.pick<unknown>([
-				42,
-				true,
-				{},
-				[],
-				'x'.repeat(5000),
-			]);
+			payload[rng.pick(['consumer_id', 'service_id', 'event_id', 'entity_url', 'occurred_at'])] =
+				rng.pick<unknown>([42, true, {}, [], 'x'.repeat(5000)]);
 	}
 	// Extra unknown fields are allowed; sprinkle some so they never mask the real problem.
 	for (let i = rng.int(3); i > 0; i--) payload[`extra_${rng.int(100)}`] = junk();
@@ -112,7 +107,9 @@ function garbageText(): string {
 		case 0:
 			return valid.slice(0, rng.int(valid.length - 1));
 		case 1:
-			return Array.from({ length: 1 + rng.int(200) }, () => String.fromCharCode(rng.int(0x7f))).join('');
+			return Array.from({ length: 1 + rng.int(200) }, () =>
+				String.fromCharCode(rng.int(0x7f)),
+			).join('');
 		case 2:
 			return `${valid}}`;
 		default:
@@ -120,7 +117,13 @@ function garbageText(): string {
 	}
 }
 
-type Case = { label: string; body: string; headers?: Record<string, string>; omitSignature?: boolean; expect: number[] };
+type Case = {
+	label: string;
+	body: string;
+	headers?: Record<string, string>;
+	omitSignature?: boolean;
+	expect: number[];
+};
 
 function cases(): Case[] {
 	const list: Case[] = [];
@@ -155,7 +158,11 @@ function cases(): Case[] {
 		headers: { 'x-apideck-signature': 'a'.repeat(64) },
 		expect: [401],
 	});
-	list.push({ label: '__proto__', body: JSON.stringify({ payload: { __proto__: validPayload() } }), expect: [400, 401] });
+	list.push({
+		label: '__proto__',
+		body: JSON.stringify({ payload: { __proto__: validPayload() } }),
+		expect: [400, 401],
+	});
 	return list;
 }
 
@@ -168,10 +175,16 @@ it('answers every broken delivery with a 4xx and starts nothing', async () => {
 			all.slice(start, start + 25).map(async (testCase) => {
 				const [result] = await sandbox.webhooks.deliver(
 					{ event_type: 'crm.lead.created', entity_id: 'x' },
-					{ rawBody: testCase.body, omitSignature: testCase.omitSignature, headers: testCase.headers },
+					{
+						rawBody: testCase.body,
+						omitSignature: testCase.omitSignature,
+						headers: testCase.headers,
+					},
 				);
 				if (!testCase.expect.includes(result.status)) {
-					unexpected.push(`${testCase.label}: ${result.status} ${result.body.slice(0, 120)} ← ${testCase.body.slice(0, 200)}`);
+					unexpected.push(
+						`${testCase.label}: ${result.status} ${result.body.slice(0, 120)} ← ${testCase.body.slice(0, 200)}`,
+					);
 				}
 			}),
 		);
@@ -182,7 +195,10 @@ it('answers every broken delivery with a 4xx and starts nothing', async () => {
 	expect(host.webhookErrors).toEqual([]);
 	expect(host.responses.filter((r) => r.status >= 500)).toEqual([]);
 
-	const [genuine] = await sandbox.webhooks.deliver({ event_type: 'crm.lead.created', entity_id: 'after-fuzz' });
+	const [genuine] = await sandbox.webhooks.deliver({
+		event_type: 'crm.lead.created',
+		entity_id: 'after-fuzz',
+	});
 	await host.idle();
 	expect(genuine.status).toBe(200);
 	expect(host.executions).toHaveLength(1);

@@ -24,11 +24,14 @@ afterEach(async () => {
 	host = undefined;
 });
 
-const ours = () => sandbox.webhooks.subscriptions().filter((w) => w.delivery_url === host!.webhookUrl);
+const ours = () =>
+	sandbox.webhooks.subscriptions().filter((w) => w.delivery_url === host!.webhookUrl);
 
 describe('create / checkExists / delete', () => {
 	it('creates one enabled CRM subscription for the selected events and stores its ID', async () => {
-		host = await hostFor(sandbox, { events: ['crm.lead.updated', 'crm.lead.created', 'crm.lead.created'] });
+		host = await hostFor(sandbox, {
+			events: ['crm.lead.updated', 'crm.lead.created', 'crm.lead.created'],
+		});
 		expect(await host.checkExists()).toBe(false);
 		await host.activate();
 
@@ -40,7 +43,10 @@ describe('create / checkExists / delete', () => {
 			delivery_url: host.webhookUrl,
 			events: ['crm.lead.created', 'crm.lead.updated'],
 		});
-		expect(host.nodeStaticData).toMatchObject({ webhookId: subscription.id, webhookUrl: host.webhookUrl });
+		expect(host.nodeStaticData).toMatchObject({
+			webhookId: subscription.id,
+			webhookUrl: host.webhookUrl,
+		});
 		expect(await host.checkExists()).toBe(true);
 	});
 
@@ -83,7 +89,9 @@ describe('disabled on create', () => {
 
 		const failure = host.activate();
 		await expect(failure).rejects.toThrow('Apideck could not reach this workflow’s webhook URL');
-		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining('WEBHOOK_URL') });
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('WEBHOOK_URL'),
+		});
 		expect(sandbox.webhooks.subscriptions()).toHaveLength(0);
 		expect(host.nodeStaticData.webhookId).toBeUndefined();
 	});
@@ -117,7 +125,10 @@ describe('re-activation', () => {
 		await host.activate();
 		const first = host.nodeStaticData.webhookId;
 
-		host.setParameters({ events: ['crm.contact.created', 'crm.contact.deleted'], fetchFullRecord: false });
+		host.setParameters({
+			events: ['crm.contact.created', 'crm.contact.deleted'],
+			fetchFullRecord: false,
+		});
 		expect(await host.checkExists()).toBe(false);
 		await host.activate();
 
@@ -133,7 +144,11 @@ describe('re-activation', () => {
 		const id = host.nodeStaticData.webhookId as string;
 		const res = await fetch(`${sandbox.url}/webhook/webhooks/${id}`, {
 			method: 'PATCH',
-			headers: { authorization: `Bearer ${sandbox.apiKey}`, 'x-apideck-app-id': sandbox.appId, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${sandbox.apiKey}`,
+				'x-apideck-app-id': sandbox.appId,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ status: 'disabled' }),
 		});
 		expect(res.status).toBe(200);
@@ -171,7 +186,9 @@ describe('re-activation', () => {
 			host.setParameters({ events: ['crm.lead.created'], fetchFullRecord: false });
 			await host.activate();
 			await host.deactivate();
-			expect(sandbox.webhooks.subscriptions().map((w) => w.delivery_url)).toEqual([other.webhookUrl]);
+			expect(sandbox.webhooks.subscriptions().map((w) => w.delivery_url)).toEqual([
+				other.webhookUrl,
+			]);
 		} finally {
 			await other.close();
 		}

@@ -4,7 +4,9 @@ import { canonicalJson, isValidSignature } from '../../nodes/ApideckCrmTrigger/s
 import { signBody } from '../sandbox/index.cjs';
 
 const KEY = 'unit-test-key';
-const body = { payload: { z: 1, a: [{ y: 2, b: 3 }, 'x', [{ d: 4, c: 5 }]], m: { k: null, j: 'é' } } };
+const body = {
+	payload: { z: 1, a: [{ y: 2, b: 3 }, 'x', [{ d: 4, c: 5 }]], m: { k: null, j: 'é' } },
+};
 
 describe('canonicalJson', () => {
 	it('sorts object keys at every depth and keeps arrays in order', () => {
@@ -37,8 +39,16 @@ describe('isValidSignature', () => {
 		['an empty API key', digest.toString('hex'), ''],
 		['another key', createHmac('sha256', 'other').update(canonicalJson(body)).digest('hex'), KEY],
 		['a truncated digest', digest.toString('hex').slice(0, 62), KEY],
-		['a digest of the unsorted JSON', createHmac('sha256', KEY).update(JSON.stringify(body)).digest('hex'), KEY],
-		['array items swapped', signBody({ payload: { ...body.payload, a: [...body.payload.a].reverse() } }, KEY), KEY],
+		[
+			'a digest of the unsorted JSON',
+			createHmac('sha256', KEY).update(JSON.stringify(body)).digest('hex'),
+			KEY,
+		],
+		[
+			'array items swapped',
+			signBody({ payload: { ...body.payload, a: [...body.payload.a].reverse() } }, KEY),
+			KEY,
+		],
 	])('rejects %s', (_label, signature, key) => {
 		expect(isValidSignature(body, signature, key)).toBe(false);
 	});
