@@ -7,23 +7,6 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../helpers/engine.cjs';
 import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
 
-// TEMPORARY: test/helpers/engine.cts imports createDeferredPromise, which n8n-workflow 2.40 no
-// longer exports; supply it until the helper is fixed (reported to the lead).
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual('n8n-workflow');
-	if (actual.createDeferredPromise) return actual;
-	return {
-		...actual,
-		createDeferredPromise: () => {
-			const deferred: Record<string, unknown> = {};
-			deferred.promise = new Promise((resolve, reject) =>
-				Object.assign(deferred, { resolve, reject }),
-			);
-			return deferred;
-		},
-	};
-});
-
 let sandbox: Sandbox;
 
 beforeAll(async () => {
