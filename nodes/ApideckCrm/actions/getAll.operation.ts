@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apideckList, apideckRequest, MAX_PAGE_SIZE } from '../../shared/transport';
-import type { ApideckListEnvelope, ApideckRequest } from '../../shared/transport';
+import { apideckList } from '../../shared/transport';
+import type { ApideckRequest } from '../../shared/transport';
 import { optionNameOf } from '../catalog/naming';
 import type { CatalogEndpoint, CatalogResource, OperationValue } from '../catalog/types';
 import {
@@ -72,33 +72,6 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	];
 }
 
-/**
- * With "Include Raw Response" Apideck puts the CRM's answer on each page's envelope, which the
- * shared list helper does not keep; this walks the pages itself and copies it onto each record.
- */
-async function listWithRaw(
-	ctx: IExecuteFunctions,
-	request: ApideckRequest,
-	returnAll: boolean,
-	limit: number,
-): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let cursor: string | undefined;
-	do {
-		const size = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - records.length);
-		const page = await apideckRequest<ApideckListEnvelope & { _raw?: IDataObject }>(ctx, {
-			...request,
-			query: { ...request.query, cursor, limit: size },
-		});
-		for (const record of page.data ?? []) {
-			records.push(page._raw === undefined ? record : { ...record, _raw: page._raw });
-			if (!returnAll && records.length >= limit) return records;
-		}
-		cursor = page.meta?.cursors?.next ?? undefined;
-	} while (cursor);
-	return records;
-}
-
 /** Lists the records of a list endpoint (Get Many, Get Members) for one input item. */
 export async function listRecords(
 	this: IExecuteFunctions,
@@ -118,10 +91,14 @@ export async function listRecords(
 		itemIndex,
 		...overrides,
 	};
-	const records =
+	// With "Include Raw Response" Apideck puts the CRM's answer on each page's envelope, not on
+	// the records: copy it onto every record of that page.
+	const withPage =
 		options.raw === true
-			? await listWithRaw(this, request, returnAll, limit)
-			: await apideckList(this, { ...request, returnAll, limit });
+			? (record: IDataObject, page: IDataObject) =>
+					page._raw === undefined ? record : { ...record, _raw: page._raw }
+			: undefined;
+	const records = await apideckList(this, { ...request, returnAll, limit, withPage });
 	const simplify =
 		canSimplify(resource) &&
 		operation === 'getAll' &&

@@ -25,19 +25,23 @@ function stuckError(ctx: ApideckFunctions, request: ApideckRequest, reason: stri
  */
 export async function* apideckPages(
 	ctx: ApideckFunctions,
-	request: ApideckRequest & { pageSize?: number | ((received: number) => number) },
+	request: ApideckRequest & {
+		pageSize?: number | ((received: number) => number);
+		onPage?: (envelope: ApideckListEnvelope) => void;
+	},
 ): AsyncGenerator<IDataObject[]> {
+	const { pageSize, onPage, ...base } = request;
 	const seen = new Set<string>();
 	let cursor: string | undefined;
 	let received = 0;
 	let emptyPages = 0;
 	for (;;) {
-		const size =
-			typeof request.pageSize === 'function' ? request.pageSize(received) : request.pageSize ?? MAX_PAGE_SIZE;
+		const size = typeof pageSize === 'function' ? pageSize(received) : (pageSize ?? MAX_PAGE_SIZE);
 		const page = await apideckRequest<ApideckListEnvelope>(ctx, {
-			...request,
-			query: { ...request.query, cursor, limit: size },
+			...base,
+			query: { ...base.query, cursor, limit: size },
 		});
+		onPage?.(page);
 		const records = Array.isArray(page.data) ? page.data : [];
 		received += records.length;
 		yield records;
@@ -49,27 +53,43 @@ export async function* apideckPages(
 		}
 		emptyPages = records.length ? 0 : emptyPages + 1;
 		if (emptyPages >= MAX_EMPTY_PAGES_IN_A_ROW) {
-			throw stuckError(ctx, request, `${emptyPages} empty pages in a row still pointed to a next page.`);
+			throw stuckError(
+				ctx,
+				request,
+				`${emptyPages} empty pages in a row still pointed to a next page.`,
+			);
 		}
 		seen.add(next);
 		cursor = next;
 	}
 }
 
-/** Every record (returnAll) or exactly the first `limit` records of a list endpoint. */
+/**
+ * Every record (returnAll) or exactly the first `limit` records of a list endpoint.
+ * `withPage` lets a caller copy something from the page envelope (such as `_raw`) onto its records.
+ */
 export async function apideckList(
 	ctx: ApideckFunctions,
-	request: ApideckRequest & { returnAll: boolean; limit?: number },
+	request: ApideckRequest & {
+		returnAll: boolean;
+		limit?: number;
+		withPage?: (record: IDataObject, page: ApideckListEnvelope) => IDataObject;
+	},
 ): Promise<IDataObject[]> {
-	const { returnAll, limit = 50, ...rest } = request;
+	const { returnAll, limit = 50, withPage, ...rest } = request;
 	const records: IDataObject[] = [];
+	let current: ApideckListEnvelope | undefined;
 	const pageSize = returnAll
 		? MAX_PAGE_SIZE
 		: (received: number) => Math.max(1, Math.min(MAX_PAGE_SIZE, limit - received));
 	if (!returnAll && limit <= 0) return records;
-	for await (const page of apideckPages(ctx, { ...rest, pageSize })) {
+	for await (const page of apideckPages(ctx, {
+		...rest,
+		pageSize,
+		onPage: withPage && ((envelope) => (current = envelope)),
+	})) {
 		for (const record of page) {
-			records.push(record);
+			records.push(withPage && current ? withPage(record, current) : record);
 			if (!returnAll && records.length >= limit) return records;
 		}
 	}
