@@ -1,0 +1,93 @@
+/**
+ * Demo data the lead-routing template relies on: the three owners its "Assign … Owner" nodes
+ * name (placeholders in the template; real users replace them with their CRM's user IDs), added
+ * to every consumer connection of a sandbox, plus the shape of a new inbound lead.
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { Sandbox } from '../../test/sandbox/index.cjs';
+
+export interface DemoOwner {
+	id: string;
+	name: string;
+	email: string;
+	region: 'Americas' | 'Europe' | 'Rest of World';
+}
+
+/** Same IDs as templates/lead-routing.json. */
+export const DEMO_OWNERS: DemoOwner[] = [
+	{
+		id: 'demo-owner-americas',
+		name: 'Alex Americas',
+		email: 'alex@sandbox.test',
+		region: 'Americas',
+	},
+	{ id: 'demo-owner-europe', name: 'Emma Europe', email: 'emma@sandbox.test', region: 'Europe' },
+	{
+		id: 'demo-owner-rest',
+		name: 'Riley Global',
+		email: 'riley@sandbox.test',
+		region: 'Rest of World',
+	},
+];
+
+/** Country of the first address → owner the template must pick. */
+export function expectedOwner(country: string | undefined): DemoOwner {
+	const code = (country ?? '').toUpperCase();
+	if (/^(US|CA|MX|BR|AR|CL|CO)$/.test(code)) return DEMO_OWNERS[0];
+	if (/^(DE|AT|CH|FR|BE|NL|LU|GB|IE|ES|PT|IT|DK|SE|NO|FI|PL)$/.test(code)) return DEMO_OWNERS[1];
+	return DEMO_OWNERS[2];
+}
+
+export function seedDemoOwners(sandbox: Sandbox): void {
+	for (const [consumerId, services] of Object.entries(sandbox.consumers)) {
+		for (const serviceId of services) {
+			for (const owner of DEMO_OWNERS) {
+				const [first_name, last_name] = owner.name.split(' ');
+				sandbox.store.insert(
+					'users',
+					{
+						id: owner.id,
+						name: owner.name,
+						first_name,
+						last_name,
+						emails: [{ email: owner.email, type: 'primary' }],
+						status: 'active',
+						division: owner.region,
+					},
+					{ consumerId, serviceId },
+				);
+			}
+		}
+	}
+}
+
+const PEOPLE = [
+	['Lucía', 'Fernández', 'AR'],
+	['Noah', 'Miller', 'US'],
+	['Chloé', 'Martin', 'FR'],
+	['Jonas', 'Becker', 'DE'],
+	['Aiko', 'Tanaka', 'JP'],
+	['Priya', 'Sharma', 'IN'],
+	['Liam', 'Walsh', 'IE'],
+	['Olivia', 'Brown', 'CA'],
+];
+
+/** A create-lead body for Apideck (`POST /crm/leads`) with the given (or a random) country. */
+export function newLeadBody(country?: string): Record<string, unknown> {
+	const pick = country
+		? (PEOPLE.find((p) => p[2] === country.toUpperCase()) ?? ['Sam', 'Example', country])
+		: PEOPLE[Math.floor(Math.random() * PEOPLE.length)];
+	const [first_name, last_name, code] = pick;
+	const tag = randomUUID().slice(0, 6);
+	return {
+		name: `${first_name} ${last_name}`,
+		first_name,
+		last_name,
+		company_name: `${last_name} ${code.toUpperCase()} Ltd`,
+		lead_source: 'website',
+		status: 'new',
+		emails: [{ email: `${first_name.toLowerCase()}.${tag}@example.test`, type: 'primary' }],
+		addresses: [{ type: 'primary', city: 'Somewhere', country: code.toUpperCase() }],
+	};
+}

@@ -1,0 +1,81 @@
+/**
+ * The demo stack, also used by the e2e tests: a seeded Apideck sandbox, a real n8n with this
+ * package loaded, an Apideck credential pointing at the sandbox, and the lead-routing template
+ * imported (and activated when asked: the trigger then subscribes on the sandbox, which checks
+ * the n8n URL with a signed validation request).
+ */
+import { startSandbox, type Sandbox } from '../../test/sandbox/index.cjs';
+import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
+import type { SavedWorkflow } from '../n8n/rest-client.cjs';
+import { seedDemoOwners } from './seed.cjs';
+import { leadRoutingWorkflow } from './template.cjs';
+
+export const DEMO_CONSUMER = 'test-consumer';
+
+export interface DemoStackOptions {
+	sandboxPort?: number;
+	/** Deliver crm.* events when records change through the sandbox's HTTP API. */
+	emitEvents?: boolean;
+	/** Import the template (default true) and activate it (default false). */
+	importTemplate?: boolean;
+	activate?: boolean;
+	n8n?: StartN8nOptions;
+}
+
+export interface DemoStack {
+	sandbox: Sandbox;
+	n8n: N8nInstance;
+	credential: { id: string; name: string };
+	workflow?: SavedWorkflow;
+	stop(): Promise<void>;
+}
+
+export function sandboxCredentialData(sandbox: Sandbox, consumerId = DEMO_CONSUMER) {
+	return {
+		apiKey: sandbox.apiKey,
+		appId: sandbox.appId,
+		consumerId,
+		serviceId: '',
+		baseUrl: sandbox.url,
+	};
+}
+
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+	const sandbox = await startSandbox({
+		seed: true,
+		port: options.sandboxPort ?? 0,
+		emitEvents: options.emitEvents ?? false,
+	});
+	seedDemoOwners(sandbox);
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await startN8n(options.n8n);
+		const credential = await n8n.rest.createCredential({
+			name: 'Apideck account',
+			type: 'apideckApi',
+			data: sandboxCredentialData(sandbox),
+		});
+		let workflow: SavedWorkflow | undefined;
+		if (options.importTemplate ?? true) {
+			workflow = await n8n.rest.createWorkflow(
+				leadRoutingWorkflow({ id: credential.id, name: credential.name }),
+			);
+			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
+		}
+		const started = n8n;
+		return {
+			sandbox,
+			n8n: started,
+			credential: { id: credential.id, name: credential.name },
+			workflow,
+			stop: async () => {
+				await started.stop();
+				await sandbox.close();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox.close();
+		throw error;
+	}
+}
