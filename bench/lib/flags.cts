@@ -1,0 +1,54 @@
+/**
+ * Benchmark settings: `--name value` / `--name=value` flags win over BENCH_<NAME> env variables,
+ * which win over the defaults. `--quick` scales the create runs down for a fast smoke run.
+ */
+const args = process.argv.slice(2);
+
+function raw(name: string): string | undefined {
+	const i = args.indexOf(`--${name}`);
+	if (i !== -1 && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) return args[i + 1];
+	const inline = args.find((a) => a.startsWith(`--${name}=`));
+	if (inline) return inline.slice(name.length + 3);
+	return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+}
+
+export const has = (name: string) => args.includes(`--${name}`);
+
+function num(name: string, fallback: number): number {
+	const value = raw(name);
+	if (value === undefined || value === '') return fallback;
+	const parsed = Number(value);
+	if (!Number.isFinite(parsed) || parsed < 0)
+		throw new Error(`--${name} must be a number ≥ 0, got "${value}"`);
+	return parsed;
+}
+
+const quick = has('quick') || process.env.BENCH_QUICK === '1';
+
+export const settings = {
+	quick,
+	/** Records listed by the Get Many comparison. */
+	records: num('records', 10_000),
+	/** Server latency of every list request (ms). */
+	listLatencyMs: num('list-latency', 20),
+	/** Child processes per Get Many contender; the median is reported. */
+	repeat: num('repeat', 3),
+	/** Creates in the throughput comparison, and their server latency. */
+	creates: num('creates', quick ? 100 : 1000),
+	createLatencyMs: num('create-latency', 50),
+	/** Creates against the rate-limited sandbox, and its limit. */
+	rateCreates: num('rate-creates', quick ? 60 : 1000),
+	ratePerSecond: num('rate', 10),
+	/** Parameters of the node's Batching option, when the node has it. */
+	batchSize: num('batch-size', 10),
+	batchIntervalMs: num('batch-interval', 0),
+	rateBatchSize: num('rate-batch-size', 10),
+	rateBatchIntervalMs: num('rate-batch-interval', 1000),
+	/** Deliveries timed in the trigger benchmark (modules) and over HTTP (host). */
+	deliveries: num('deliveries', 10_000),
+	httpDeliveries: num('http-deliveries', quick ? 300 : 2000),
+	/** Which parts to run: comma list of list,creates,trigger,description (default all). */
+	only: (raw('only') ?? 'list,creates,trigger,description').split(',').map((s) => s.trim()),
+};
+
+export type Settings = typeof settings;

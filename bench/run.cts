@@ -1,0 +1,408 @@
+/**
+ * `npm run bench`: side-by-side figures for the Apideck CRM nodes against the local sandbox.
+ * Settings: see lib/flags.cts (`--records`, `--list-latency`, `--creates`, `--create-latency`,
+ * `--rate-creates`, `--rate`, `--batch-size`, `--batch-interval`, `--rate-batch-size`,
+ * `--rate-batch-interval`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
+ * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
+ */
+import { cpus, platform, release, totalmem } from 'node:os';
+import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { ApideckCrm } from '../nodes/ApideckCrm/ApideckCrm.node';
+import { ApideckCrmTrigger } from '../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node';
+import { startSandbox } from '../test/sandbox/index.cjs';
+import type { CreatesJob, CreatesResult } from './contenders/creates.cjs';
+import type { GetManyJob, GetManyResult } from './contenders/get-many.cjs';
+import { runChild } from './lib/child.cjs';
+import { descriptionSize } from './lib/description.cjs';
+import { settings } from './lib/flags.cjs';
+import {
+	loadHttpRequestNode,
+	locateNodesBase,
+	nodesBaseVersion,
+} from './lib/http-request-node.cjs';
+import { fmt, mb, median, ratio, table } from './lib/stats.cjs';
+import { httpCost, moduleCost } from './lib/trigger.cjs';
+
+const PAGE = 200;
+const out = (text = '') => process.stdout.write(`${text}\n`);
+const nodesBase = locateNodesBase();
+
+function machine() {
+	const cpu = cpus();
+	const pkg = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+	out('# Apideck CRM node benchmarks');
+	out(`Date:    ${new Date().toISOString()}`);
+	out(
+		`Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, ${platform()} ${release()}`,
+	);
+	out(
+		`Node:    ${process.version}; n8n-core ${pkg('n8n-core')}, n8n-workflow ${pkg('n8n-workflow')}`,
+	);
+	out(
+		`HTTP Request node: ${nodesBase ? `n8n-nodes-base ${nodesBaseVersion(nodesBase.dir)} from the ${nodesBase.source}` : 'not found (run `npm run n8n:install` or set N8N_NODES_BASE_DIR) — its rows are skipped'}`,
+	);
+	out(`Settings: ${JSON.stringify(settings)}`);
+	out();
+}
+
+function lead(i: number): IDataObject {
+	return {
+		id: `lead-${String(i).padStart(5, '0')}`,
+		name: `Lead ${i}`,
+		first_name: 'Ada',
+		last_name: `Lovelace ${i}`,
+		company_name: `Company ${i % 300}`,
+		title: 'Head of Operations',
+		status: i % 3 ? 'open' : 'qualified',
+		lead_source: 'web',
+		owner_id: `user-${i % 12}`,
+		emails: [{ email: `lead${i}@example.com`, type: 'primary' }],
+		phone_numbers: [{ number: `+1 555 01${String(i % 10000).padStart(4, '0')}`, type: 'mobile' }],
+		tags: ['bench', i % 2 ? 'odd' : 'even'],
+		description: 'Imported for the Get Many benchmark.',
+	};
+}
+
+async function listBenchmark() {
+	out(
+		`## 1. Get Many, Return All over ${settings.records.toLocaleString('en-US')} records (${settings.listLatencyMs} ms server latency, median of ${settings.repeat} child processes each)`,
+	);
+	const sandbox = await startSandbox({ latencyMs: settings.listLatencyMs });
+	sandbox.store.insertMany(
+		'leads',
+		Array.from({ length: settings.records }, (_, i) => lead(i)),
+	);
+	sandbox.store.insertMany(
+		'contacts',
+		Array.from({ length: 400 }, (_, i) => ({ id: `c-${i}`, name: `Contact ${i}` })),
+	);
+	const contenders: Array<{ key: GetManyJob['contender']; label: string }> = [
+		{ key: 'undici', label: '(a) plain undici cursor loop' },
+		{ key: 'node', label: 'Apideck CRM node (Get Many)' },
+		...(nodesBase ? [{ key: 'http' as const, label: '(b) HTTP Request node + pagination' }] : []),
+	];
+	const rows: Record<string, { requests: number[]; runs: GetManyResult[] }> = {};
+	try {
+		for (const contender of contenders) {
+			rows[contender.key] = { requests: [], runs: [] };
+			for (let i = 0; i < settings.repeat; i++) {
+				sandbox.clearRequests();
+				const result = await runChild<GetManyResult>('contenders/get-many.cts', {
+					contender: contender.key,
+					url: sandbox.url,
+					apiKey: sandbox.apiKey,
+					appId: sandbox.appId,
+					consumerId: 'test-consumer',
+					resource: 'lead',
+					path: '/crm/leads',
+					warmResource: 'contact',
+					warmPath: '/crm/contacts',
+					nodesBaseDir: nodesBase?.dir,
+				} satisfies GetManyJob);
+				rows[contender.key].requests.push(
+					sandbox.requests.filter((r) => r.path === '/crm/leads').length,
+				);
+				rows[contender.key].runs.push(result);
+			}
+		}
+	} finally {
+		await sandbox.close();
+	}
+	const expected = Math.ceil(settings.records / PAGE);
+	const m = (key: string, pick: (r: GetManyResult) => number) =>
+		median(rows[key]?.runs.map(pick) ?? []);
+	const body = contenders.map(({ key, label }) => {
+		const requests = Math.max(...rows[key].requests);
+		const records = Math.min(...rows[key].runs.map((r) => r.uniqueIds));
+		return [
+			label,
+			`${requests}${requests === expected ? ' ✔' : ` ✘ (want ${expected})`}`,
+			`${records.toLocaleString('en-US')}${records === settings.records ? '' : ' ✘'}`,
+			String(rows[key].runs[0].outputItems),
+			fmt(
+				m(key, (r) => r.wallMs),
+				0,
+			),
+			ratio(
+				m(key, (r) => r.wallMs),
+				m('node', (r) => r.wallMs),
+			),
+			fmt(mb(m(key, (r) => r.heapDeltaBytes))),
+			ratio(
+				m(key, (r) => r.heapDeltaBytes),
+				m('node', (r) => r.heapDeltaBytes),
+			),
+			fmt(mb(m(key, (r) => r.rssDeltaBytes))),
+			fmt(mb(m(key, (r) => r.maxRssBytes)), 0),
+		];
+	});
+	out(
+		table(
+			[
+				'contender',
+				'requests',
+				'unique records',
+				'output items',
+				'wall ms',
+				'wall vs node',
+				'peak heap Δ MB',
+				'heap vs node',
+				'peak RSS Δ MB',
+				'max RSS MB',
+			],
+			body,
+		),
+	);
+	out(
+		'Memory: each run is its own child process (node --expose-gc): warm-up list of 400 records, gc(),',
+	);
+	out(
+		'baseline, then heapUsed/RSS sampled every 2 ms during the measured run; Δ = peak − baseline.',
+	);
+	out(
+		"max RSS = the child's kernel high-water mark (includes loading n8n-core). The HTTP Request node",
+	);
+	out('outputs one item per page (the Apideck envelope); records are counted inside those pages.');
+	out();
+}
+
+function triggerModules() {
+	out(
+		`## 3. Trigger: per-delivery cost over ${settings.deliveries.toLocaleString('en-US')} deliveries`,
+	);
+	const cost = moduleCost(settings.deliveries);
+	const row = (label: string, p: { p50: number; p99: number; mean: number }) => [
+		label,
+		fmt(p.p50, 1),
+		fmt(p.p99, 1),
+		fmt(p.mean, 1),
+	];
+	out(
+		table(
+			['stage (trigger modules, in process)', 'p50 µs', 'p99 µs', 'mean µs'],
+			[
+				row('JSON.parse of the raw body', cost.parse),
+				row('signature (canonical JSON + HMAC-SHA256)', cost.signature),
+				row('validation (zod schema)', cost.validation),
+				row('filtering (events, consumer, service)', cost.filter),
+				row('total', cost.total),
+			],
+		),
+	);
+	out(
+		`${cost.passed} deliveries passed the filter, ${cost.rejected} were filtered out (by design of the mix).`,
+	);
+	return cost;
+}
+
+async function triggerHttp() {
+	if (!settings.httpDeliveries) return;
+	const cost = await httpCost(settings.httpDeliveries);
+	out(
+		table(
+			['whole delivery over HTTP (webhook host + n8n-core)', 'p50 ms', 'p99 ms', 'mean ms'],
+			[
+				[
+					`${settings.httpDeliveries} sequential POSTs`,
+					fmt(cost.latency.p50, 2),
+					fmt(cost.latency.p99, 2),
+					fmt(cost.latency.mean, 2),
+				],
+			],
+		),
+	);
+	out(
+		`${cost.accepted} answered 200, ${cost.errors} other; ${cost.executions} executions started (filtered-out and duplicate deliveries start none).`,
+	);
+	out();
+}
+
+function descriptions() {
+	out('## 4. Node description size (what the editor loads)');
+	const rows = [
+		descriptionSize('Apideck CRM', new ApideckCrm().description),
+		descriptionSize('Apideck CRM Trigger', new ApideckCrmTrigger().description),
+	];
+	if (nodesBase) {
+		const http = loadHttpRequestNode(nodesBase.dir).nodeVersions[4.2].description;
+		rows.push(descriptionSize('(reference) HTTP Request v4.2', http as INodeTypeDescription));
+	}
+	out(
+		table(
+			['node', 'top-level properties', 'JSON bytes', 'gzip bytes'],
+			rows.map((r) => [
+				r.name,
+				String(r.properties),
+				r.jsonBytes.toLocaleString('en-US'),
+				r.gzipBytes.toLocaleString('en-US'),
+			]),
+		),
+	);
+	out();
+}
+
+/** True when the node offers Options → Batching on lead create (the proposed option). */
+function nodeHasBatching(): boolean {
+	const props = new ApideckCrm().description.properties;
+	return props.some(
+		(p: INodeProperties) =>
+			p.name === 'options' &&
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes('lead') &&
+			(p.displayOptions?.show?.operation as string[] | undefined)?.includes('create') &&
+			(p.options ?? []).some((o) => 'name' in o && o.name === 'batching'),
+	);
+}
+
+async function createsBenchmark() {
+	const batching = nodeHasBatching();
+	out(
+		`## 2. Creates: ${settings.creates} leads at ${settings.createLatencyMs} ms latency; ${settings.rateCreates} leads with the sandbox limited to ${settings.ratePerSecond} requests/s`,
+	);
+	const plain = { count: settings.creates, latencyMs: settings.createLatencyMs };
+	const limited = {
+		count: settings.rateCreates,
+		latencyMs: settings.createLatencyMs,
+		ratePerSecond: settings.ratePerSecond,
+	};
+	const jobs: Array<{ scenario: string; label: string; job?: CreatesJob }> = [
+		{
+			scenario: 'no limit',
+			label: 'baseline: undici, one at a time',
+			job: { contender: 'baseline', ...plain },
+		},
+		{
+			scenario: 'no limit',
+			label: 'node, defaults (Return Full Record on)',
+			job: { contender: 'node', ...plain },
+		},
+		{
+			scenario: 'no limit',
+			label: 'node, Return Full Record off',
+			job: { contender: 'node-id', ...plain },
+		},
+		{
+			scenario: 'no limit',
+			label: `node, Batching ${settings.batchSize} items / ${settings.batchIntervalMs} ms`,
+			job: batching
+				? {
+						contender: 'node-batch',
+						...plain,
+						batchSize: settings.batchSize,
+						batchIntervalMs: settings.batchIntervalMs,
+					}
+				: undefined,
+		},
+		{
+			scenario: `${settings.ratePerSecond} req/s`,
+			label: 'baseline: undici, one at a time',
+			job: { contender: 'baseline', ...limited },
+		},
+		{
+			scenario: `${settings.ratePerSecond} req/s`,
+			label: 'node, Return Full Record off',
+			job: { contender: 'node-id', ...limited },
+		},
+		{
+			scenario: `${settings.ratePerSecond} req/s`,
+			label: `node, Batching ${settings.rateBatchSize} items / ${settings.rateBatchIntervalMs} ms`,
+			job: batching
+				? {
+						contender: 'node-batch',
+						...limited,
+						batchSize: settings.rateBatchSize,
+						batchIntervalMs: settings.rateBatchIntervalMs,
+					}
+				: undefined,
+		},
+	];
+	// Latency-bound runs, each with its own sandbox in its own process: they run side by side.
+	const results = await Promise.all(
+		jobs.map((j) =>
+			j.job ? runChild<CreatesResult>('contenders/creates.cts', j.job) : Promise.resolve(undefined),
+		),
+	);
+	const baselineOf = (scenario: string) =>
+		results[jobs.findIndex((j) => j.scenario === scenario && j.job?.contender === 'baseline')];
+	const rows = jobs.map((j, i) => {
+		const r = results[i];
+		if (!r || !j.job)
+			return [
+				j.scenario,
+				j.label,
+				'skipped: the node has no Batching option yet',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+			];
+		const seconds = r.wallMs / 1000;
+		const base = baselineOf(j.scenario);
+		const accepted = r.requests - r.rejected429;
+		return [
+			j.scenario,
+			j.label,
+			`${r.created}/${j.job.count}`,
+			String(r.requests),
+			fmt(seconds, 1),
+			fmt(r.created / seconds, 1),
+			base && !j.job.ratePerSecond ? ratio(base.wallMs, r.wallMs) : '–',
+			String(r.failures),
+			String(r.duplicates),
+			j.job.ratePerSecond ? String(r.rejected429) : '–',
+			j.job.ratePerSecond ? `${fmt((100 * accepted) / seconds / j.job.ratePerSecond, 0)} %` : '–',
+		];
+	});
+	out(
+		table(
+			[
+				'limit',
+				'contender',
+				'created',
+				'requests',
+				'wall s',
+				'creates/s',
+				'speed-up vs baseline',
+				'failures',
+				'duplicates',
+				'429s',
+				'share of allowed rate',
+			],
+			rows,
+		),
+	);
+	for (const [i, r] of results.entries()) {
+		if (r?.firstError)
+			out(
+				`  first failure of "${jobs[i].label}" (${jobs[i].scenario}): ${r.firstError.slice(0, 160)}`,
+			);
+	}
+	out(
+		'All create runs ran side by side, each in its own process with its own sandbox (latency-bound: the',
+	);
+	out('CPU is mostly idle). Share of allowed rate = accepted requests per second ÷ the limit.');
+	out();
+}
+
+async function main() {
+	const started = Date.now();
+	machine();
+	const want = (part: string) => settings.only.includes(part);
+	if (want('list')) await listBenchmark();
+	if (want('trigger')) {
+		triggerModules();
+		await triggerHttp();
+	}
+	if (want('description')) descriptions();
+	if (want('creates')) await createsBenchmark();
+	out(`Total benchmark time: ${fmt((Date.now() - started) / 1000, 0)} s`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`Benchmark failed: ${(error as Error)?.stack ?? String(error)}\n`);
+	process.exit(1);
+});
