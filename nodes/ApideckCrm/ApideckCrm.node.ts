@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { properties } from './descriptions';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class ApideckCrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,8 @@ export class ApideckCrm implements INodeType {
 		credentials: [{ name: 'apideckApi', required: true }],
 		properties,
 	};
+
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -93,7 +93,7 @@ describe('what is sent', () => {
 		const { error } = await run({
 			resource: 'lead',
 			operation: 'update',
-			id: 'l1',
+			id: { __rl: true, mode: 'list', value: 'l1' },
 			updateFields: {},
 		});
 		expect(error?.message).toBe('No fields to update (item 0)');
@@ -176,7 +176,12 @@ describe('continueOnFail', () => {
 		sandbox.store.insert('leads', { id: 'a', name: 'Ada' });
 		sandbox.store.insert('leads', { id: 'c', name: 'Cleo' });
 		const { items, error } = await run(
-			{ resource: 'lead', operation: 'get', id: '={{ $json.id }}', simplify: false },
+			{
+				resource: 'lead',
+				operation: 'get',
+				id: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				simplify: false,
+			},
 			[{ id: 'a' }, { id: 'missing' }, { id: 'c' }],
 			true,
 		);
@@ -217,7 +222,7 @@ describe('options', () => {
 		const { items, error } = await run({
 			resource: 'lead',
 			operation: 'get',
-			id: 'p1',
+			id: { __rl: true, mode: 'id', value: 'p1' },
 			simplify: false,
 			options: { consumerId: 'other-consumer', serviceId: 'pipedrive' },
 		});
@@ -275,7 +280,12 @@ describe('output shaping', () => {
 	});
 
 	test('Simplify keeps the main fields', async () => {
-		const { items } = await run({ resource: 'lead', operation: 'get', id: 'l1' });
+		const { items } = await run({
+			resource: 'lead',
+			operation: 'get',
+			// A plain ID (as saved before the record pickers existed) still works.
+			id: 'l1',
+		});
 		const record = sandbox.store.get('leads', 'l1') as IDataObject;
 		expect(items[0].json).toEqual({
 			id: 'l1',

@@ -64,6 +64,9 @@ const SEGMENT: Record<string, string> = {
 const SCHEMA_ID = 'schema-1';
 const objectScope = { objectId: SCHEMA_ID };
 
+/** A record picked "By ID" in a resource locator, as the editor stores it. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
 interface ResourceCase {
 	/** Path prefix of the resource, e.g. /crm/leads. */
 	base: string;
@@ -171,11 +174,12 @@ const CASES: Record<string, ResourceCase> = {
 		base: `/crm/custom-objects/${SCHEMA_ID}`,
 		store: 'custom-objects',
 		scope: objectScope,
-		extra: { objectId: SCHEMA_ID },
+		extra: { objectId: byId(SCHEMA_ID) },
 		seed: { name: 'Widget A', fields: [{ name: 'size', value: 'L' }] },
 		create: {
 			parameters: {
-				additionalFields: { name: 'Widget B', fields: { values: [{ name: 'size', value: 'M' }] } },
+				additionalFields: { name: 'Widget B' },
+				columns: { mappingMode: 'defineBelow', value: { size: 'M' } },
 			},
 			body: { name: 'Widget B', fields: [{ name: 'size', value: 'M' }] },
 		},
@@ -361,7 +365,7 @@ describe.each(Object.entries(CASES))('%s', (resource, c) => {
 
 	test('get outputs the record', async () => {
 		operationsRun.add(`${resource}.get`);
-		const { json, sent } = await run(resource, 'get', { ...c.extra, id, simplify: false });
+		const { json, sent } = await run(resource, 'get', { ...c.extra, id: byId(id), simplify: false });
 		expect(sent).toEqual([{ method: 'GET', path: `${c.base}/${id}`, query: {}, body: undefined }]);
 		expect(json).toEqual([stored(id)]);
 	});
@@ -391,7 +395,7 @@ describe.each(Object.entries(CASES))('%s', (resource, c) => {
 		operationsRun.add(`${resource}.update`);
 		const { json, sent } = await run(resource, 'update', {
 			...c.extra,
-			id,
+			id: byId(id),
 			...c.update.parameters,
 		});
 		expect(sent).toEqual([
@@ -404,7 +408,7 @@ describe.each(Object.entries(CASES))('%s', (resource, c) => {
 
 	test('delete outputs deleted and the id', async () => {
 		operationsRun.add(`${resource}.delete`);
-		const { json, sent } = await run(resource, 'delete', { ...c.extra, id });
+		const { json, sent } = await run(resource, 'delete', { ...c.extra, id: byId(id) });
 		expect(sent).toEqual([
 			{ method: 'DELETE', path: `${c.base}/${id}`, query: {}, body: undefined },
 		]);
@@ -424,7 +428,7 @@ describe('list', () => {
 
 	test('get', async () => {
 		operationsRun.add('list.get');
-		const { json, sent } = await run('list', 'get', { id: 'l1' });
+		const { json, sent } = await run('list', 'get', { id: byId('l1') });
 		expect(sent).toEqual([{ method: 'GET', path: '/crm/lists/l1', query: {}, body: undefined }]);
 		expect(json).toEqual([sandbox.store.get('lists', 'l1')]);
 	});
@@ -441,7 +445,7 @@ describe('list', () => {
 	test('getMembers', async () => {
 		operationsRun.add('list.getMembers');
 		const { json, sent } = await run('list', 'getMembers', {
-			id: 'l1',
+			id: byId('l1'),
 			returnAll: false,
 			limit: 1,
 		});

@@ -18,6 +18,10 @@ const isBlank = (value: unknown) =>
 	value === '' ||
 	(typeof value === 'string' && value.trim() === '');
 
+/** A value picked through a resource locator: `{ __rl: true, mode, value }`. */
+const isLocator = (value: unknown): value is { value: unknown } =>
+	typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+
 function fail(ctx: Ctx, label: string, message: string, description?: string): never {
 	throw new NodeOperationError(
 		ctx.node.getNode(),
@@ -85,6 +89,7 @@ function convert(
 	value: unknown,
 	inGroup: boolean,
 ): unknown {
+	if (isLocator(value)) value = value.value;
 	if (isBlank(value)) return undefined;
 	switch (field.type) {
 		case 'number': {

@@ -7,6 +7,7 @@ import type { CatalogResource } from '../catalog/types';
 import { article, lowerName, optionsProperty, show } from '../descriptions/common';
 import { fieldProperties, fieldProperty } from '../descriptions/fields';
 import { buildBody } from './body';
+import { columnsProperties, plainFields, readColumns } from './customObject';
 import { fetchRecord } from './get.operation';
 import { endpointPath, readOptions } from './parameters';
 
@@ -21,7 +22,9 @@ const readBackOption: INodeProperties = {
 
 export function description(resource: CatalogResource): INodeProperties[] {
 	const required = resource.fields.filter((f) => resource.requiredCreateFields.includes(f.name));
-	const optional = resource.fields.filter((f) => !resource.requiredCreateFields.includes(f.name));
+	const optional = plainFields(resource).filter(
+		(f) => !resource.requiredCreateFields.includes(f.name),
+	);
 	return [
 		...required.map((field) => ({
 			...fieldProperty(field, { resource: resource.value }),
@@ -37,6 +40,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			displayOptions: show(resource, ['create']),
 			options: fieldProperties(optional, resource.value),
 		},
+		...columnsProperties(resource, 'create'),
 		optionsProperty(resource, 'create', [readBackOption]),
 	];
 }
@@ -53,7 +57,10 @@ export async function execute(
 	for (const name of resource.requiredCreateFields) {
 		values[name] = this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
 	}
-	const body = buildBody(this, resource.fields, values, itemIndex);
+	const body = {
+		...buildBody(this, resource.fields, values, itemIndex),
+		...readColumns(this, resource, itemIndex),
+	};
 	for (const name of resource.requiredCreateFields) {
 		if (body[name] === undefined) {
 			throw new NodeOperationError(

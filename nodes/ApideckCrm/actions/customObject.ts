@@ -1,19 +1,92 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogField, CatalogResource, OperationValue } from '../catalog/types';
+import { show } from '../descriptions/common';
+import { locatorProperty } from '../descriptions/locators';
 
 /**
  * Custom object records live under the schema that defines them
  * (/crm/custom-objects/{object_id}/…), so every custom object operation asks for that schema.
  */
 export function objectIdProperty(resource: CatalogResource): INodeProperties {
-	return {
-		displayName: 'Object ID',
+	return locatorProperty('customObjectSchema', {
+		displayName: 'Object',
 		name: 'objectId',
-		type: 'string',
 		required: true,
-		default: '',
-		description: 'ID of the custom object schema the records belong to',
+		description:
+			'The custom object (its schema) the records belong to: pick it from the list, or give its ID',
 		displayOptions: { show: { resource: [resource.value] } },
-	};
+	});
+}
+
+const isCustomObject = (resource: CatalogResource) => resource.value === 'customObject';
+
+/** Catalog fields offered as ordinary parameters; a custom object's `fields` come from the mapper. */
+export function plainFields(resource: CatalogResource): readonly CatalogField[] {
+	return isCustomObject(resource)
+		? resource.fields.filter((field) => field.name !== 'fields')
+		: resource.fields;
+}
+
+/** The column mapper of a custom object record, its columns read from the object's schema. */
+export function columnsProperties(
+	resource: CatalogResource,
+	operation: OperationValue,
+): INodeProperties[] {
+	if (!isCustomObject(resource)) return [];
+	return [
+		{
+			displayName: 'Fields',
+			name: 'columns',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			description: "Values for the fields defined in the custom object's schema",
+			typeOptions: {
+				loadOptionsDependsOn: ['objectId.value'],
+				resourceMapper: {
+					resourceMapperMethod: 'getCustomObjectColumns',
+					mode: operation === 'create' ? 'add' : 'map',
+					fieldWords: { singular: 'field', plural: 'fields' },
+					addAllFields: operation === 'create',
+					multiKeyMatch: false,
+					supportAutoMap: true,
+				},
+			},
+			displayOptions: show(resource, [operation]),
+		},
+	];
+}
+
+/** Apideck takes every custom object value as text (CustomObject.fields[].value is a string). */
+function asText(value: unknown): string {
+	if (value instanceof Date) return value.toISOString();
+	if (DateTime.isDateTime(value)) return value.toISO() ?? '';
+	if (Array.isArray(value)) return value.map(asText).join(',');
+	if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+	return String(value);
+}
+
+/** The mapped columns of this item as the record's `fields: [{ name, value }]`, empty ones left out. */
+export function readColumns(
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): IDataObject {
+	if (!isCustomObject(resource)) return {};
+	const mode = ctx.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
+	let values: IDataObject;
+	if (mode === 'autoMapInputData') {
+		const schema = ctx.getNodeParameter('columns.schema', itemIndex, []) as IDataObject[];
+		const known = new Set(schema.filter((c) => c.removed !== true).map((c) => String(c.id)));
+		const json = ctx.getInputData()[itemIndex]?.json ?? {};
+		values = Object.fromEntries(Object.entries(json).filter(([key]) => known.has(key)));
+	} else {
+		values = (ctx.getNodeParameter('columns.value', itemIndex, {}) as IDataObject | null) ?? {};
+	}
+	const fields = Object.entries(values)
+		.filter(([, value]) => value !== undefined && value !== null && value !== '')
+		.map(([name, value]) => ({ name, value: asText(value) }));
+	return fields.length ? { fields } : {};
 }

@@ -7,20 +7,19 @@ import {
 	returnAllAndLimit,
 	show,
 } from '../descriptions/common';
+import { locatorProperty } from '../descriptions/locators';
 import { listRecords } from './getAll.operation';
 
 /** List → Get Members: the records (contacts, companies, …) that belong to one list. */
 export function description(resource: CatalogResource): INodeProperties[] {
 	return [
-		{
-			displayName: 'List ID',
+		locatorProperty('list', {
+			displayName: 'List',
 			name: 'id',
-			type: 'string',
 			required: true,
-			default: '',
-			description: 'ID of the list whose members to return',
+			description: 'The list whose members to return: pick it from the list, or give its ID',
 			displayOptions: show(resource, ['getMembers']),
-		},
+		}),
 		...returnAllAndLimit(resource, 'getMembers'),
 		optionsProperty(resource, 'getMembers', readOptionProperties(resource, 'getMembers')),
 	];

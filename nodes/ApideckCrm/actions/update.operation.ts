@@ -6,6 +6,7 @@ import type { CatalogResource } from '../catalog/types';
 import { optionsProperty, recordIdProperty, show } from '../descriptions/common';
 import { fieldProperties } from '../descriptions/fields';
 import { buildBody } from './body';
+import { columnsProperties, plainFields, readColumns } from './customObject';
 import { fetchRecord } from './get.operation';
 import { endpointPath, readOptions } from './parameters';
 
@@ -19,8 +20,9 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: show(resource, ['update']),
-			options: fieldProperties(resource.fields, resource.value),
+			options: fieldProperties(plainFields(resource), resource.value),
 		},
+		...columnsProperties(resource, 'update'),
 		optionsProperty(resource, 'update'),
 	];
 }
@@ -33,11 +35,14 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const endpoint = resource.operations.update!;
 	const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = buildBody(this, resource.fields, values, itemIndex);
+	const body = {
+		...buildBody(this, resource.fields, values, itemIndex),
+		...readColumns(this, resource, itemIndex),
+	};
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(this.getNode(), `No fields to update (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Add at least one field under "Update Fields" and give it a value.',
+			description: 'Add at least one field under "Update Fields" (or Fields) and give it a value.',
 		});
 	}
 	const { overrides } = readOptions(this, itemIndex);

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CatalogResource, OperationValue } from '../catalog/types';
+import { locatorProperty } from './locators';
 
 export const show = (resource: CatalogResource, operations: OperationValue[]) => ({
 	show: { resource: [resource.value], operation: operations },
@@ -15,15 +16,13 @@ export function recordIdProperty(
 	resource: CatalogResource,
 	operation: OperationValue,
 ): INodeProperties {
-	return {
-		displayName: `${resource.displayName} ID`,
+	return locatorProperty(resource.value, {
+		displayName: resource.displayName,
 		name: 'id',
-		type: 'string',
 		required: true,
-		default: '',
-		description: `ID of the ${lowerName(resource)} in the CRM`,
+		description: `The ${lowerName(resource)} to ${operation === 'get' ? 'read' : operation}: pick it from the list, or give its ID in the CRM`,
 		displayOptions: show(resource, [operation]),
-	};
+	});
 }
 
 export function returnAllAndLimit(
@@ -60,12 +59,13 @@ export const consumerIdOption: INodeProperties = {
 };
 
 export const serviceIdOption: INodeProperties = {
-	displayName: 'Service ID',
+	displayName: 'Service Name or ID',
 	name: 'serviceId',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getServices', loadOptionsDependsOn: ['options.consumerId'] },
 	default: '',
-	placeholder: 'salesforce',
-	description: 'Use this CRM connector instead of the one in the credential, such as hubspot',
+	description:
+		'Connected CRM to use instead of the one in the credential. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const fieldsOption: INodeProperties = {

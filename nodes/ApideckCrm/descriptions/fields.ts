@@ -3,6 +3,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describeField } from '../catalog/descriptions';
 import { displayNameOf, optionNameOf, singularOf } from '../catalog/naming';
 import type { CatalogField, ResourceValue } from '../catalog/types';
+import { customFieldsProperty } from './customFields';
+import { LINKS, locatorProperty } from './locators';
 
 /** Value of an optional choice inside a repeatable group that means "do not send". */
 export const NOT_SET = '';
@@ -29,6 +31,10 @@ export function fieldProperty(field: CatalogField, context: Context): INodePrope
 		name: field.name,
 		description: describeField(context.resource, field.name, context.parent),
 	};
+	if (context.parent === undefined) {
+		const special = topLevelProperty(field, base);
+		if (special) return special;
+	}
 	switch (field.type) {
 		case 'number':
 			return {
@@ -69,6 +75,39 @@ export function fieldProperty(field: CatalogField, context: Context): INodePrope
 				return { ...base, type: 'string', placeholder: 'name@email.com', default: '' };
 			return { ...base, type: 'string', default: '' };
 	}
+}
+
+/** Top-level fields with a picker: links to other records, pipeline stages, custom fields. */
+function topLevelProperty(
+	field: CatalogField,
+	base: { displayName: string; name: string; description: string },
+): INodeProperties | undefined {
+	const target = LINKS[field.name];
+	if (target && field.type === 'string') {
+		return locatorProperty(target, {
+			...base,
+			displayName: base.displayName.replace(/ ID$/, ''),
+			description: [base.description, 'Pick it from the list or give its ID.']
+				.filter(Boolean)
+				.join('. '),
+		});
+	}
+	if (field.name === 'pipeline_stage_id') {
+		return {
+			...base,
+			displayName: 'Pipeline Stage Name or ID',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getPipelineStages',
+				loadOptionsDependsOn: ['additionalFields.pipeline_id', 'updateFields.pipeline_id'],
+			},
+			default: '',
+			description:
+				'Stage within the chosen pipeline. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		};
+	}
+	if (field.name === 'custom_fields' && field.type === 'objectList') return customFieldsProperty();
+	return undefined;
 }
 
 /**
