@@ -50,6 +50,18 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 	let n8n: N8nInstance | undefined;
 	try {
 		n8n = await startN8n(options.n8n);
+		const loaded = await n8n.packageNodeTypes();
+		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${n8n?.package?.name}.${t}`);
+		if (!wanted.every((t) => loaded.includes(t))) {
+			const errors = n8n
+				.logs()
+				.split('\n')
+				.filter((l) => /error|fail/i.test(l))
+				.slice(-10);
+			throw new Error(
+				`n8n did not load this package (run \`npm run build\` first); loaded: ${loaded.join(', ') || 'nothing'}\n${errors.join('\n')}`,
+			);
+		}
 		const credential = await n8n.rest.createCredential({
 			name: 'Apideck account',
 			type: 'apideckApi',
