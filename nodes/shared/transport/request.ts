@@ -6,6 +6,7 @@ import { apideckNetworkError, apideckResponseError } from './errors';
 import { encodeQuery } from './query';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, requestedWaitMs } from './retry';
+import { pauseRequests, waitIfPaused } from './throttle';
 import type { ApideckFunctions, ApideckRequest } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -77,6 +78,7 @@ export async function apideckRequest<T = IDataObject>(
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		await waitIfPaused(ctx);
 		const outcome = await send(ctx, options);
 		if (outcome.kind === 'ok') return outcome.body as T;
 
@@ -89,6 +91,7 @@ export async function apideckRequest<T = IDataObject>(
 			waited + delay <= policy.maxTotalWaitMs;
 		if (canRetry) {
 			waited += delay;
+			if (statusCode === 429) pauseRequests(ctx, delay);
 			await sleep(delay);
 			continue;
 		}
