@@ -365,7 +365,11 @@ describe.each(Object.entries(CASES))('%s', (resource, c) => {
 
 	test('get outputs the record', async () => {
 		operationsRun.add(`${resource}.get`);
-		const { json, sent } = await run(resource, 'get', { ...c.extra, id: byId(id), simplify: false });
+		const { json, sent } = await run(resource, 'get', {
+			...c.extra,
+			id: byId(id),
+			simplify: false,
+		});
 		expect(sent).toEqual([{ method: 'GET', path: `${c.base}/${id}`, query: {}, body: undefined }]);
 		expect(json).toEqual([stored(id)]);
 	});

@@ -39,7 +39,9 @@ function context(call: EditorCall): { ctx: LoadOptionsContext; nodeType: INodeTy
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: call.parameters,
-		credentials: call.credentials ? { apideckApi: { id: 'cred-1', name: 'Apideck test' } } : undefined,
+		credentials: call.credentials
+			? { apideckApi: { id: 'cred-1', name: 'Apideck test' } }
+			: undefined,
 	};
 	const workflow = new Workflow({
 		id: 'editor-workflow',
@@ -57,8 +59,14 @@ function context(call: EditorCall): { ctx: LoadOptionsContext; nodeType: INodeTy
 	return { ctx, nodeType: nodeTypes.getByNameAndVersion(type, 1) };
 }
 
-function method<T>(nodeType: INodeType, kind: string, name: string): (...args: unknown[]) => Promise<T> {
-	const found = (nodeType.methods as Record<string, Record<string, unknown>> | undefined)?.[kind]?.[name];
+function method<T>(
+	nodeType: INodeType,
+	kind: string,
+	name: string,
+): (...args: unknown[]) => Promise<T> {
+	const found = (nodeType.methods as Record<string, Record<string, unknown>> | undefined)?.[kind]?.[
+		name
+	];
 	if (typeof found !== 'function') throw new Error(`The node has no ${kind} method "${name}"`);
 	return found as (...args: unknown[]) => Promise<T>;
 }
@@ -82,7 +90,10 @@ export async function listSearch(
 	);
 }
 
-export async function resourceMapping(name: string, call: EditorCall): Promise<ResourceMapperFields> {
+export async function resourceMapping(
+	name: string,
+	call: EditorCall,
+): Promise<ResourceMapperFields> {
 	const { ctx, nodeType } = context(call);
 	return await method<ResourceMapperFields>(nodeType, 'resourceMapping', name).call(ctx);
 }

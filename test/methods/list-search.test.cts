@@ -82,7 +82,11 @@ test('a name is searched by Apideck first, then by part of the name on the listi
 });
 
 test('opportunities are searched by title', async () => {
-	const page = await listSearch('searchOpportunity', call({ resource: 'opportunity' }), 'Acme rollout');
+	const page = await listSearch(
+		'searchOpportunity',
+		call({ resource: 'opportunity' }),
+		'Acme rollout',
+	);
 	expect(page.results.map((r) => r.name)).toEqual(['Acme rollout']);
 	expect(sent(sandbox)[0].query).toEqual({ limit: '50', filter: { title: 'Acme rollout' } });
 });
@@ -90,7 +94,9 @@ test('opportunities are searched by title', async () => {
 test('a resource Apideck cannot filter is searched on the page here', async () => {
 	const page = await listSearch('searchPipeline', call({ resource: 'pipeline' }), 'renew');
 	expect(page.results.map((r) => r.name)).toEqual(['Renewals']);
-	expect(sent(sandbox)).toEqual([{ method: 'GET', path: '/crm/pipelines', query: { limit: '50' } }]);
+	expect(sent(sandbox)).toEqual([
+		{ method: 'GET', path: '/crm/pipelines', query: { limit: '50' } },
+	]);
 });
 
 test('a connector that rejects the filter falls back to searching the page', async () => {
@@ -164,13 +170,15 @@ test('the service override of the node reaches the picker', async () => {
 	);
 	expect(page.results).toHaveLength(3);
 	expect(sandbox.requests[0].headers['x-apideck-service-id']).toBe('hubspot');
-	const ids = sandbox.store.list('companies', { consumerId: 'test-consumer', serviceId: 'hubspot' });
+	const ids = sandbox.store.list('companies', {
+		consumerId: 'test-consumer',
+		serviceId: 'hubspot',
+	});
 	expect(page.results.map((r) => r.value)).toEqual(ids.map((c) => c.id));
 });
 
 describe('custom objects', () => {
-	const schemaId = () =>
-		sandbox.store.list('custom-object-schemas', scope)[0].id as string;
+	const schemaId = () => sandbox.store.list('custom-object-schemas', scope)[0].id as string;
 
 	test('schemas are listed for the Object picker', async () => {
 		const page = await listSearch('searchCustomObjectSchema', call({ resource: 'customObject' }));

@@ -9,6 +9,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getMembers from './getMembers.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export interface Operation {
 	/** Shown in the operation dropdown. */
@@ -21,6 +22,8 @@ export interface Operation {
 		resource: CatalogResource,
 		itemIndex: number,
 	) => Promise<IDataObject[]>;
+	/** For operations the catalog has no endpoint for: whether a resource offers it. */
+	supports?: (resource: CatalogResource) => boolean;
 }
 
 /** One generic implementation per kind of operation, driven by the catalog. */
@@ -31,4 +34,17 @@ export const OPERATIONS: Record<OperationValue, Operation> = {
 	getAll: { name: 'Get Many', verb: (r) => `Get many ${pluralOf(r)}`, ...getAll },
 	getMembers: { name: 'Get Members', verb: () => 'Get the members of a list', ...getMembers },
 	update: { name: 'Update', verb: (r) => `Update ${article(r)}`, ...update },
+	upsert: {
+		name: 'Create or Update',
+		verb: (r) => `Create or update ${article(r)}`,
+		...upsert,
+	},
 };
+
+/** The operations a resource offers: its catalog endpoints plus composed ones such as upsert. */
+export function operationsOf(resource: CatalogResource): OperationValue[] {
+	return (Object.keys(OPERATIONS) as OperationValue[]).filter((kind) => {
+		const supports = OPERATIONS[kind].supports;
+		return supports ? supports(resource) : resource.operations[kind] !== undefined;
+	});
+}

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resources } from '../catalog/generated';
 import type { OperationValue, ResourceValue } from '../catalog/types';
-import { OPERATIONS } from './operations';
+import { OPERATIONS, operationsOf } from './operations';
 
 /** Keeps the transport's explained API errors as they are; wraps anything else. */
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -20,7 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = resources[this.getNodeParameter('resource', itemIndex) as ResourceValue];
 			const operation = this.getNodeParameter('operation', itemIndex) as OperationValue;
-			if (!resource || !resource.operations[operation] || !OPERATIONS[operation]) {
+			if (!resource || !operationsOf(resource).includes(operation)) {
 				throw new NodeOperationError(
 					this.getNode(),
 					`The operation "${operation}" is not supported for this resource`,

@@ -11,7 +11,14 @@ export type ResourceValue =
 	| 'pipeline'
 	| 'user';
 
-export type OperationValue = 'create' | 'get' | 'getAll' | 'update' | 'delete' | 'getMembers';
+export type OperationValue =
+	| 'create'
+	| 'get'
+	| 'getAll'
+	| 'update'
+	| 'delete'
+	| 'getMembers'
+	| 'upsert';
 
 export type QueryParam = 'fields' | 'filter' | 'sort' | 'pass_through' | 'raw';
 

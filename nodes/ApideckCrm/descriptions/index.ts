@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { objectIdProperty } from '../actions/customObject';
-import { OPERATIONS } from '../actions/operations';
+import { OPERATIONS, operationsOf } from '../actions/operations';
 import { resources } from '../catalog/generated';
-import type { CatalogResource, OperationValue } from '../catalog/types';
+import type { CatalogResource } from '../catalog/types';
 
 const catalog: CatalogResource[] = Object.values(resources);
 
@@ -19,7 +19,7 @@ const resourceProperty: INodeProperties = {
 };
 
 function operationProperty(resource: CatalogResource): INodeProperties {
-	const kinds = Object.keys(resource.operations) as OperationValue[];
+	const kinds = operationsOf(resource);
 	const noun = resource.displayName.toLowerCase();
 	const defaultOperation = kinds.includes('getAll') ? 'getAll' : kinds[0];
 	return {
@@ -40,7 +40,7 @@ function operationProperty(resource: CatalogResource): INodeProperties {
 }
 
 function resourceProperties(resource: CatalogResource): INodeProperties[] {
-	const kinds = Object.keys(resource.operations) as OperationValue[];
+	const kinds = operationsOf(resource);
 	return [
 		operationProperty(resource),
 		...(resource.value === 'customObject' ? [objectIdProperty(resource)] : []),

@@ -68,7 +68,9 @@ export async function getPipelineStages(
 		path: apiPath('/crm/pipelines/{id}', { id: pipelineId }),
 		...dropdownOverrides(this),
 	});
-	const stages = Array.isArray(response.data?.stages) ? (response.data.stages as IDataObject[]) : [];
+	const stages = Array.isArray(response.data?.stages)
+		? (response.data.stages as IDataObject[])
+		: [];
 	return [...stages]
 		.sort((a, b) => Number(a.display_order ?? 0) - Number(b.display_order ?? 0))
 		.filter((stage) => text(stage.id))

@@ -66,7 +66,9 @@ export async function getCustomObjectColumns(
 		path: apiPath('/crm/custom-object-schemas/{id}', { id: objectId }),
 		...dropdownOverrides(this),
 	});
-	const fields = Array.isArray(response.data?.fields) ? (response.data.fields as IDataObject[]) : [];
+	const fields = Array.isArray(response.data?.fields)
+		? (response.data.fields as IDataObject[])
+		: [];
 	const creating = this.getCurrentNodeParameter('operation') !== 'update';
 	return {
 		fields: fields.filter((field) => columnIdOf(field)).map((field) => toColumn(field, creating)),

@@ -1,0 +1,181 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apideckList, apideckRequest, apiPath } from '../../shared/transport';
+import { displayNameOf, pluralOf } from '../catalog/naming';
+import type { CatalogResource, ResourceValue } from '../catalog/types';
+import { article, lowerName, optionsProperty, show } from '../descriptions/common';
+import { fieldProperties, fieldProperty } from '../descriptions/fields';
+import { buildBody } from './body';
+import { fetchRecord } from './get.operation';
+import { readOptions } from './parameters';
+
+/** The field each resource's Create or Update finds its record by (an Apideck list filter). */
+const MATCH_ON: Partial<Record<ResourceValue, 'email' | 'name'>> = {
+	lead: 'email',
+	contact: 'email',
+	company: 'name',
+};
+
+// Candidates read to look for the exact match; CRMs may match a filter loosely.
+const LOOKUP_LIMIT = 50;
+
+export const supports = (resource: CatalogResource) =>
+	MATCH_ON[resource.value] !== undefined &&
+	Boolean(resource.operations.create && resource.operations.update && resource.operations.getAll);
+
+const emailProperty = (resource: CatalogResource): INodeProperties => ({
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
+	displayOptions: show(resource, ['upsert']),
+});
+
+export function description(resource: CatalogResource): INodeProperties[] {
+	if (!supports(resource)) return [];
+	const matchOn = MATCH_ON[resource.value]!;
+	const required = resource.fields.filter((f) => resource.requiredCreateFields.includes(f.name));
+	const optional = resource.fields.filter(
+		(f) => !resource.requiredCreateFields.includes(f.name) && f.name !== matchOn,
+	);
+	return [
+		...(matchOn === 'email' ? [emailProperty(resource)] : []),
+		...required.map((field) => ({
+			...fieldProperty(field, { resource: resource.value }),
+			required: true,
+			...(field.name === matchOn
+				? {
+						description: `${displayNameOf(field.name)} to find the ${lowerName(resource)} by; a new ${lowerName(resource)} gets this ${field.name}`,
+					}
+				: {}),
+			displayOptions: show(resource, ['upsert']),
+		})),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: `Fields to set on the ${lowerName(resource)}, whether it is found or created`,
+			displayOptions: show(resource, ['upsert']),
+			options: fieldProperties(optional, resource.value),
+		},
+		optionsProperty(resource, 'upsert'),
+	];
+}
+
+const same = (a: unknown, b: string) =>
+	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
+
+function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
+	if (matchOn === 'name') return same(record.name, value);
+	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
+	return emails.some((entry) => same(entry?.email, value));
+}
+
+/** A new record must carry the email it was matched on; keep any other emails given. */
+function withMatchEmail(body: IDataObject, email: string): IDataObject {
+	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
+	if (given.some((entry) => same(entry.email, email))) return body;
+	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
+}
+
+/**
+ * Create or Update: look the record up with Apideck's filter on the match field, update the
+ * single match, create one when there is none, and refuse to guess when several match.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const matchOn = MATCH_ON[resource.value]!;
+	const noun = lowerName(resource);
+	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${displayNameOf(matchOn)}" is empty (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `Create or Update finds the ${noun} by its ${matchOn}; give one or map it from an earlier node.`,
+			},
+		);
+	}
+	const values: IDataObject = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
+	for (const name of resource.requiredCreateFields) {
+		values[name] = this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
+	}
+	const body = buildBody(this, resource.fields, values, itemIndex);
+	const { overrides } = readOptions(this, itemIndex);
+
+	const candidates = await apideckList(this, {
+		method: 'GET',
+		path: resource.operations.getAll!.path,
+		query: { filter: { [matchOn]: value } },
+		returnAll: false,
+		limit: LOOKUP_LIMIT,
+		itemIndex,
+		...overrides,
+	});
+	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
+
+	if (matches.length > 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${matches.length} ${pluralOf(noun)} have the ${matchOn} "${value}" (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `Create or Update changes a record only when exactly one matches. Matching IDs: ${matches
+					.map((record) => String(record.id))
+					.join(', ')}. Merge the duplicates in the CRM, or use Update with one of these IDs.`,
+			},
+		);
+	}
+
+	if (matches.length === 1) {
+		const id = String(matches[0].id);
+		const update = resource.operations.update!;
+		if (Object.keys(body).length) {
+			await apideckRequest(this, {
+				method: update.method,
+				path: apiPath(update.path, { id }),
+				body,
+				itemIndex,
+				...overrides,
+			});
+		}
+		const record = await fetchRecord.call(this, resource, itemIndex, { id }, overrides);
+		return [{ ...record, _upsert: 'updated' }];
+	}
+
+	for (const name of resource.requiredCreateFields) {
+		if (body[name] === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${displayNameOf(name)}" is required to create ${article(noun)} (item ${itemIndex})`,
+				{
+					itemIndex,
+					description: `No ${noun} has the ${matchOn} "${value}", so a new one is created.`,
+				},
+			);
+		}
+	}
+	const create = resource.operations.create!;
+	const response = await apideckRequest<{ data?: IDataObject }>(this, {
+		method: create.method,
+		path: create.path,
+		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
+		itemIndex,
+		...overrides,
+	});
+	const id = String(response.data?.id ?? '');
+	const record = id ? await fetchRecord.call(this, resource, itemIndex, { id }, overrides) : { id };
+	return [{ ...record, _upsert: 'created' }];
+}
