@@ -56,6 +56,7 @@ test('offered as "Create or Update" for leads, contacts and companies only', asy
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a lead',
+		description: 'Update the lead that has the given email, or create it when none has',
 	});
 });
 

@@ -3,13 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/transport';
 import { displayNameOf } from '../catalog/naming';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource, OperationValue } from '../catalog/types';
 import { article, lowerName, optionsProperty, show } from '../descriptions/common';
 import { fieldProperties, fieldProperty } from '../descriptions/fields';
 import { buildBody } from './body';
 import { columnsProperties, plainFields, readColumns } from './customObject';
 import { fetchRecord } from './get.operation';
 import { endpointPath, readOptions } from './parameters';
+import { supports as supportsUpsert } from './upsert.operation';
 
 const readBackOption: INodeProperties = {
 	displayName: 'Return Full Record',
@@ -21,6 +22,8 @@ const readBackOption: INodeProperties = {
 };
 
 export function description(resource: CatalogResource): INodeProperties[] {
+	// Create or Update takes the same fields as Create: show them for both rather than twice.
+	const operations: OperationValue[] = supportsUpsert(resource) ? ['create', 'upsert'] : ['create'];
 	const required = resource.fields.filter((f) => resource.requiredCreateFields.includes(f.name));
 	const optional = plainFields(resource).filter(
 		(f) => !resource.requiredCreateFields.includes(f.name),
@@ -29,7 +32,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 		...required.map((field) => ({
 			...fieldProperty(field, { resource: resource.value }),
 			required: true,
-			displayOptions: show(resource, ['create']),
+			displayOptions: show(resource, operations),
 		})),
 		{
 			displayName: 'Additional Fields',
@@ -37,7 +40,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: show(resource, ['create']),
+			displayOptions: show(resource, operations),
 			options: fieldProperties(optional, resource.value),
 		},
 		...columnsProperties(resource, 'create'),

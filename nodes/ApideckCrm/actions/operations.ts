@@ -16,6 +16,8 @@ export interface Operation {
 	name: string;
 	/** Verb phrase for the action text, completed with the resource name. */
 	verb: (resource: string) => string;
+	/** What the operation does, when its name alone does not say it. */
+	explain?: (resource: string) => string;
 	description: (resource: CatalogResource) => INodeProperties[];
 	execute: (
 		this: IExecuteFunctions,
@@ -37,6 +39,8 @@ export const OPERATIONS: Record<OperationValue, Operation> = {
 	upsert: {
 		name: 'Create or Update',
 		verb: (r) => `Create or update ${article(r)}`,
+		explain: (r) =>
+			`Update the ${r} that has the given ${r === 'company' ? 'name' : 'email'}, or create it when none has`,
 		...upsert,
 	},
 };

@@ -5,7 +5,6 @@ import { apideckList, apideckRequest, apiPath } from '../../shared/transport';
 import { displayNameOf, pluralOf } from '../catalog/naming';
 import type { CatalogResource, ResourceValue } from '../catalog/types';
 import { article, lowerName, optionsProperty, show } from '../descriptions/common';
-import { fieldProperties, fieldProperty } from '../descriptions/fields';
 import { buildBody } from './body';
 import { fetchRecord } from './get.operation';
 import { readOptions } from './parameters';
@@ -35,35 +34,20 @@ const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	displayOptions: show(resource, ['upsert']),
 });
 
+/** The match email and options; the record fields are Create's, shown for this operation too. */
 export function description(resource: CatalogResource): INodeProperties[] {
 	if (!supports(resource)) return [];
 	const matchOn = MATCH_ON[resource.value]!;
-	const required = resource.fields.filter((f) => resource.requiredCreateFields.includes(f.name));
-	const optional = resource.fields.filter(
-		(f) => !resource.requiredCreateFields.includes(f.name) && f.name !== matchOn,
-	);
 	return [
-		...(matchOn === 'email' ? [emailProperty(resource)] : []),
-		...required.map((field) => ({
-			...fieldProperty(field, { resource: resource.value }),
-			required: true,
-			...(field.name === matchOn
-				? {
-						description: `${displayNameOf(field.name)} to find the ${lowerName(resource)} by; a new ${lowerName(resource)} gets this ${field.name}`,
-					}
-				: {}),
-			displayOptions: show(resource, ['upsert']),
-		})),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: `Fields to set on the ${lowerName(resource)}, whether it is found or created`,
-			displayOptions: show(resource, ['upsert']),
-			options: fieldProperties(optional, resource.value),
-		},
+		matchOn === 'email'
+			? emailProperty(resource)
+			: {
+					displayName: `The ${lowerName(resource)} is found by its exact ${displayNameOf(matchOn)} (case ignored): updated when one matches, created when none does`,
+					name: 'upsertNotice',
+					type: 'notice',
+					default: '',
+					displayOptions: show(resource, ['upsert']),
+				},
 		optionsProperty(resource, 'upsert'),
 	];
 }

@@ -33,6 +33,7 @@ function operationProperty(resource: CatalogResource): INodeProperties {
 				name: OPERATIONS[kind].name,
 				value: kind,
 				action: OPERATIONS[kind].verb(noun),
+				...(OPERATIONS[kind].explain ? { description: OPERATIONS[kind].explain!(noun) } : {}),
 			}))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
