@@ -142,7 +142,7 @@ describe('getCustomObjectColumns', () => {
 		expect(fields).toEqual([
 			{ id: 'Name', displayName: 'Name', type: 'string', required: true, ...common },
 			{ id: 'Budget', displayName: 'Budget', type: 'number', required: false, ...common },
-			{ id: 'Start Date', displayName: 'Start Date', type: 'dateTime', required: false, ...common },
+			{ id: 'Start Date', displayName: 'Start Date', type: 'string', required: false, ...common },
 		]);
 		expect(sent(sandbox)).toEqual([
 			{ method: 'GET', path: `/crm/custom-object-schemas/${schema.id as string}`, query: {} },

@@ -74,6 +74,10 @@ function toObject(
 ): IDataObject | undefined {
 	const out = convertFields(ctx, field.fields ?? [], entry, label, true);
 	if (!Object.keys(out).length) return undefined;
+	// Apideck needs to know which custom field a value is for.
+	if (field.name === 'custom_fields' && out.id === undefined && out.name === undefined) {
+		fail(ctx, `${label} › Field`, 'needs a custom field: pick one or give its ID');
+	}
 	for (const sub of field.fields ?? []) {
 		if (sub.required && out[sub.name] === undefined) {
 			fail(ctx, `${label} › ${displayNameOf(sub.name)}`, 'is required when the entry is used');

@@ -62,7 +62,7 @@ export function columnsProperties(
 /** Apideck takes every custom object value as text (CustomObject.fields[].value is a string). */
 function asText(value: unknown): string {
 	if (value instanceof Date) return value.toISOString();
-	if (DateTime.isDateTime(value)) return value.toISO() ?? '';
+	if (DateTime.isDateTime(value)) return value.toUTC().toISO() ?? '';
 	if (Array.isArray(value)) return value.map(asText).join(',');
 	if (typeof value === 'object' && value !== null) return JSON.stringify(value);
 	return String(value);

@@ -10,13 +10,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apideckRequest, apiPath } from '../../shared/transport';
 import { currentValue, dropdownOverrides } from './context';
 
-/** Schema field types (custom_object_schema.field.type) as n8n column types. */
+/**
+ * Schema field types (custom_object_schema.field.type) as n8n column types. A date stays text
+ * (YYYY-MM-DD): n8n would turn it into a date-time in the workflow's time zone.
+ */
 const COLUMN_TYPES: Record<string, FieldType> = {
 	number: 'number',
 	integer: 'number',
 	currency: 'number',
 	boolean: 'boolean',
-	date: 'dateTime',
 	datetime: 'dateTime',
 	select: 'options',
 	multiselect: 'array',
