@@ -1,0 +1,82 @@
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
+
+import { runNode, type RunNodeResult } from '../../helpers/engine.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/index.cjs';
+import type { SandboxOptions } from '../../sandbox/types.cjs';
+import { capture, SECRET } from './capture.cjs';
+
+export async function reliabilitySandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return await startSandbox({ apiKey: SECRET, ...options });
+}
+
+export function credentialsFor(sandbox: Sandbox): ICredentialDataDecryptedObject {
+	return {
+		apiKey: sandbox.apiKey,
+		appId: sandbox.appId,
+		consumerId: 'test-consumer',
+		serviceId: '',
+		baseUrl: sandbox.url,
+	};
+}
+
+/** Runs a node through the engine; its items, error and whole run record are captured. */
+export async function run(
+	sandbox: Sandbox,
+	options: {
+		type?: string;
+		parameters: INodeParameters;
+		input?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		nodeTypes?: Record<string, INodeType>;
+	},
+): Promise<RunNodeResult> {
+	const result = await runNode({
+		type: options.type ?? 'apideckCrm',
+		parameters: options.parameters,
+		input: options.input,
+		continueOnFail: options.continueOnFail,
+		nodeTypes: options.nodeTypes,
+		credentials: credentialsFor(sandbox),
+	});
+	capture(`run ${JSON.stringify(options.parameters).slice(0, 200)}`, result);
+	return result;
+}
+
+/**
+ * A clear error: a specific message a person can read (not a bare status or "[object Object]")
+ * and a description naming the request that failed.
+ */
+export function isClear(error: unknown, message: RegExp, request?: string): boolean {
+	const e = error as { message?: string; description?: string | null } | undefined;
+	if (!e?.message || !message.test(e.message)) return false;
+	if (/\[object Object\]|^undefined$|^Unknown error$/i.test(e.message)) return false;
+	return request === undefined || String(e.description ?? '').includes(request);
+}
+
+export function seedLeads(sandbox: Sandbox, count: number): void {
+	sandbox.store.insertMany(
+		'leads',
+		Array.from({ length: count }, (_, i) => ({
+			id: `lead-${String(i).padStart(5, '0')}`,
+			name: `Lead ${i}`,
+		})),
+	);
+}
+
+/** Records lost and duplicated, comparing the ids a list returned with the ids expected. */
+export function listCounts(items: INodeExecutionData[], expected: number) {
+	const ids = items.map((item) => String(item.json.id));
+	const unique = new Set(ids).size;
+	return { out: ids.length, lost: expected - unique, duplicates: ids.length - unique };
+}
+
+/** Duplicate creates in the store: the same name stored more than once. */
+export function duplicateNames(sandbox: Sandbox): number {
+	const names = sandbox.store.list('leads').map((lead) => String(lead.name));
+	return names.length - new Set(names).size;
+}

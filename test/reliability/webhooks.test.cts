@@ -1,0 +1,194 @@
+/**
+ * Deliveries that must not start the workflow: forged (signed with another key), unsigned,
+ * tampered after signing, and replays of genuine deliveries (same event again, also after a
+ * restart of the trigger's process). Each must be refused and start no execution, while the
+ * genuine deliveries around them still do.
+ */
+import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import type { CrmEvent, Sandbox } from '../sandbox/index.cjs';
+import { capture, installCapture, releaseCapture } from './support/capture.cjs';
+import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
+import { secretScan } from './support/secret-scan.cjs';
+import { verify } from './support/verify.cjs';
+
+installCapture();
+
+const N = 50;
+let sandbox: Sandbox;
+let host: TriggerHost;
+let serial = 0;
+
+beforeAll(async () => {
+	sandbox = await reliabilitySandbox();
+	host = await startTriggerHost({
+		credentials: credentialsFor(sandbox),
+		parameters: { events: ['*'], consumerFilter: 'any', fetchFullRecord: false },
+	});
+	await host.activate();
+	await host.idle();
+});
+afterAll(async () => {
+	capture('host', {
+		responses: host.responses,
+		executions: host.executions,
+		errors: host.webhookErrors,
+		runs: host.runs,
+	});
+	await host.deactivate();
+	await host.close();
+	await sandbox.close();
+	releaseCapture();
+});
+
+const event = (): CrmEvent => ({
+	event_type: 'crm.lead.updated',
+	entity_id: `lead-${++serial}`,
+	consumer_id: 'test-consumer',
+	service_id: 'salesforce',
+	event_id: `evt-${serial}-${Date.now()}`,
+});
+
+async function sendAll(
+	options: Parameters<Sandbox['webhooks']['deliver']>[1],
+	events: CrmEvent[] = Array.from({ length: N }, event),
+) {
+	const statuses: number[] = [];
+	for (const e of events) {
+		const results = await sandbox.webhooks.deliver(e, options);
+		statuses.push(...results.map((r) => r.status));
+	}
+	await host.idle();
+	return { statuses, events };
+}
+
+async function refused(
+	scenario: string,
+	options: Parameters<Sandbox['webhooks']['deliver']>[1],
+	status: number,
+) {
+	const before = host.executions.length;
+	const { statuses } = await sendAll(options);
+	const rejected = statuses.filter((s) => s === status).length;
+	const executions = host.executions.length - before;
+	verify(
+		__filename,
+		{
+			area: 'Webhooks',
+			scenario,
+			injected: `${N} deliveries`,
+			requests: statuses.length,
+			rejected: `${rejected}/${N} (${Math.round((100 * rejected) / N)} %) with ${status}`,
+			executions,
+		},
+		{ deliveries: statuses.length, rejected, executions, webhookErrors: host.webhookErrors.length },
+		{ deliveries: N, rejected: N, executions: 0, webhookErrors: 0 },
+	);
+}
+
+test('control: genuine deliveries each start one execution', async () => {
+	const before = host.executions.length;
+	const { statuses } = await sendAll({});
+	const executions = host.executions.length - before;
+	verify(
+		__filename,
+		{
+			area: 'Webhooks',
+			scenario: 'control: genuine',
+			injected: `${N} deliveries`,
+			requests: statuses.length,
+			rejected: '0',
+			executions,
+		},
+		{ ok: statuses.filter((s) => s === 200).length, executions },
+		{ ok: N, executions: N },
+	);
+});
+
+test('forged deliveries (signed with another key) are refused', async () => {
+	await refused('forged signature', { wrongKey: true }, 401);
+});
+
+test('forged deliveries signed with a key that differs by one character are refused', async () => {
+	const almost = `${sandbox.apiKey.slice(0, -1)}${sandbox.apiKey.endsWith('x') ? 'y' : 'x'}`;
+	await refused('forged, key off by one char', { wrongKey: almost }, 401);
+});
+
+test('unsigned deliveries are refused', async () => {
+	await refused('unsigned', { omitSignature: true }, 401);
+});
+
+test('deliveries tampered with after signing are refused', async () => {
+	await refused('tampered body', { tamper: true }, 401);
+});
+
+test('deliveries whose signature is reused on another body are refused', async () => {
+	await refused(
+		'tampered (valid sig, other event)',
+		{ tamper: (body: string) => body.replace('crm.lead.updated', 'crm.lead.deleted') },
+		401,
+	);
+});
+
+test('replays of genuine deliveries start nothing', async () => {
+	const events = Array.from({ length: N }, event);
+	await sendAll({}, events);
+	const before = host.executions.length;
+	const replay = await sendAll({}, events);
+	const answers = host.responses.slice(-N).map((r) => r.body);
+	const rejected = answers.filter((body) => body.includes('already received')).length;
+	const executions = host.executions.length - before;
+	verify(
+		__filename,
+		{
+			area: 'Webhooks',
+			scenario: 'replayed (same process)',
+			injected: `${N} repeats`,
+			requests: replay.statuses.length,
+			rejected: `${rejected}/${N}`,
+			executions,
+		},
+		{ rejected, executions },
+		{ rejected: N, executions: 0 },
+	);
+});
+
+test('replays with a new idempotency key but the same event ID start nothing, also after a restart', async () => {
+	const events = Array.from({ length: N }, event);
+	await sendAll({}, events);
+	let fresh: unknown;
+	jest.isolateModules(() => {
+		const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
+		fresh = new ApideckCrmTrigger();
+	});
+	host.setNodeType(fresh as never);
+	const before = host.executions.length;
+	const replay = await sendAll({ idempotencyKey: 'another-key' }, events);
+	const answers = host.responses.slice(-N).map((r) => r.body);
+	const rejected = answers.filter((body) => body.includes('already received')).length;
+	const executions = host.executions.length - before;
+	verify(
+		__filename,
+		{
+			area: 'Webhooks',
+			scenario: 'replayed after restart, new key',
+			injected: `${N} repeats`,
+			requests: replay.statuses.length,
+			rejected: `${rejected}/${N}`,
+			executions,
+		},
+		{ rejected, executions },
+		{ rejected: N, executions: 0 },
+	);
+});
+
+test('the API key appears nowhere in what the trigger produced or logged', () => {
+	capture('host', {
+		responses: host.responses,
+		executions: host.executions,
+		errors: host.webhookErrors,
+		runs: host.runs,
+	});
+	const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
+	capture('trigger description', new ApideckCrmTrigger().description);
+	secretScan(__filename, 'Webhooks');
+});
