@@ -1,4 +1,5 @@
-// `npm run test:reliability`: scripted faults against the sandbox (not part of `npm test`).
+// `npm run test:reliability`: scripted faults against the sandbox. Files are *.reliability.cts so that
+// the default jest config (`npm test`, which matches *.test.cts under test/) does not pick them up.
 // Each test records a counts row; matrix-reporter.cjs prints them and the whole matrix at the end.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,7 +15,7 @@ module.exports = {
 	rootDir: root,
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/reliability'],
-	testMatch: ['**/*.test.cts'],
+	testMatch: ['**/*.reliability.cts'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],

@@ -36,10 +36,7 @@ beforeEach(() => {
 
 const input = () => Array.from({ length: N }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
 
-const create = (
-	options: INodeParameters = { returnRecord: false },
-	continueOnFail = true,
-) =>
+const create = (options: INodeParameters = { returnRecord: false }, continueOnFail = true) =>
 	run(sandbox, {
 		parameters: { resource: 'lead', operation: 'create', name: '={{ $json.name }}', options },
 		input: input(),
