@@ -384,9 +384,12 @@ async function createsBenchmark() {
 			);
 	}
 	out(
-		'All create runs ran side by side, each in its own process with its own sandbox (latency-bound: the',
+		'All create runs ran side by side, each in its own process with its own sandbox, after a warm-up',
 	);
-	out('CPU is mostly idle). Share of allowed rate = accepted requests per second ÷ the limit.');
+	out(
+		'and from one shared start time (latency-bound: the CPU is mostly idle). Share of allowed rate =',
+	);
+	out('accepted requests per second ÷ the limit; speed-up = baseline wall time ÷ this wall time.');
 	out();
 }
 
