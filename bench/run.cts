@@ -5,6 +5,7 @@
  * `--rate-batch-interval`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
+import './lib/prefer-ts.cjs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
