@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { limitRequestRate } from '../../shared/transport';
 import { resources } from '../catalog/generated';
 import type { OperationValue, ResourceValue } from '../catalog/types';
+import { DEFAULT_ITEMS_IN_PARALLEL } from '../descriptions/common';
 import { OPERATIONS, operationsOf } from './operations';
 
 /** Keeps the transport's explained API errors as they are; wraps anything else. */
@@ -11,31 +13,65 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) 
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** Runs the chosen operation once per input item; each output item is paired with its input. */
+async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const resource = resources[this.getNodeParameter('resource', itemIndex) as ResourceValue];
+	const operation = this.getNodeParameter('operation', itemIndex) as OperationValue;
+	if (!resource || !operationsOf(resource).includes(operation)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for this resource`,
+			{ itemIndex },
+		);
+	}
+	const records = await OPERATIONS[operation].execute.call(this, resource, itemIndex);
+	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** Pacing options apply to the whole run, so they are read from the first item. */
+function pacing(ctx: IExecuteFunctions) {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		parallel: Math.max(
+			1,
+			Math.floor(Number(options.itemsInParallel ?? DEFAULT_ITEMS_IN_PARALLEL)) || 1,
+		),
+		perSecond: Math.max(0, Number(options.requestsPerSecond ?? 0) || 0),
+	};
+}
+
+/**
+ * Runs the chosen operation once per input item, a few items at a time; every output item is
+ * paired with its input and the output keeps the input order. Without Continue On Fail the first
+ * failing item (by position) stops the run and no further item is started.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const { parallel, perSecond } = pacing(this);
+	limitRequestRate(this, perSecond);
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = resources[this.getNodeParameter('resource', itemIndex) as ResourceValue];
-			const operation = this.getNodeParameter('operation', itemIndex) as OperationValue;
-			if (!resource || !operationsOf(resource).includes(operation)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" is not supported for this resource`,
-					{ itemIndex },
-				);
+	let next = 0;
+	const failures: Array<{ itemIndex: number; error: unknown }> = [];
+	const worker = async () => {
+		while (next < items.length && failures.length === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = await runItem.call(this, itemIndex);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					results[itemIndex] = [
+						{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } },
+					];
+				} else {
+					failures.push({ itemIndex, error });
+				}
 			}
-			const records = await OPERATIONS[operation].execute.call(this, resource, itemIndex);
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw asNodeError(this, error, itemIndex);
 		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+	if (failures.length) {
+		const first = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
+		throw asNodeError(this, first.error, first.itemIndex);
 	}
-	return [output];
+	return [results.flat()];
 }

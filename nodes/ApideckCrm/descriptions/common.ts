@@ -68,6 +68,28 @@ export const serviceIdOption: INodeProperties = {
 		'Connected CRM to use instead of the one in the credential. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+export const DEFAULT_ITEMS_IN_PARALLEL = 5;
+
+export const itemsInParallelOption: INodeProperties = {
+	displayName: 'Items in Parallel',
+	name: 'itemsInParallel',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: DEFAULT_ITEMS_IN_PARALLEL,
+	description:
+		'How many input items are sent to Apideck at the same time. Output order stays the input order. Set 1 to process items strictly one after another. Read from the first item.',
+};
+
+export const requestsPerSecondOption: INodeProperties = {
+	displayName: 'Max Requests per Second',
+	name: 'requestsPerSecond',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		"Caps how many requests this node starts per second, to stay under your CRM's or Apideck plan's rate limit. 0 means no cap (a 429 from Apideck still pauses and retries). Read from the first item.",
+};
+
 export const fieldsOption: INodeProperties = {
 	displayName: 'Fields',
 	name: 'fields',
@@ -128,9 +150,13 @@ export function optionsProperty(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show(resource, [operation]),
-		options: [...extra, consumerIdOption, serviceIdOption].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...extra,
+			consumerIdOption,
+			serviceIdOption,
+			itemsInParallelOption,
+			requestsPerSecondOption,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

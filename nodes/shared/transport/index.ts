@@ -5,5 +5,6 @@ export { apiPath } from './path';
 export { encodeQuery } from './query';
 export { apideckRequest } from './request';
 export { DEFAULT_RETRY_POLICY } from './retry';
+export { limitRequestRate } from './throttle';
 export type { RetryPolicy } from './retry';
 export type { ApideckFunctions, ApideckListEnvelope, ApideckRequest } from './types';

@@ -6,7 +6,7 @@ import { apideckNetworkError, apideckResponseError } from './errors';
 import { encodeQuery } from './query';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, requestedWaitMs } from './retry';
-import { pauseRequests, waitIfPaused } from './throttle';
+import { pauseRequests, waitForTurn } from './throttle';
 import type { ApideckFunctions, ApideckRequest } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -78,7 +78,7 @@ export async function apideckRequest<T = IDataObject>(
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitIfPaused(ctx);
+		await waitForTurn(ctx);
 		const outcome = await send(ctx, options);
 		if (outcome.kind === 'ok') return outcome.body as T;
 

@@ -1,0 +1,96 @@
+/**
+ * Items in Parallel and Max Requests per Second: several items in flight at once, output in
+ * input order, a failure stopping the run, a client-side rate cap, and 429s shared by all workers.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../helpers/engine.cjs';
+import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
+import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => {
+	sandbox.store.clear();
+	sandbox.clearRequests();
+	sandbox.faults.clear();
+	sandbox.setLatency(0);
+	sandbox.setRateLimit(undefined);
+});
+
+const createLeads = (names: string[], options: IDataObject, continueOnFail = false) =>
+	runNode({
+		type: 'apideckCrm',
+		parameters: {
+			resource: 'lead',
+			operation: 'create',
+			name: '={{ $json.name }}',
+			additionalFields: {},
+			options: { returnRecord: false, ...options },
+		},
+		credentials: sandboxCredentials(sandbox),
+		input: names.map((name) => ({ json: { name } })),
+		continueOnFail,
+	});
+
+const names = (n: number) => Array.from({ length: n }, (_, i) => `Lead ${i}`);
+const arrivals = () => sandbox.requests.map((request) => request.at);
+const storedNames = () => sandbox.store.list('leads').map((lead) => lead.name);
+
+test('items run several at a time, and the output keeps the input order and pairing', async () => {
+	sandbox.setLatency(150);
+	const { items, error } = await createLeads(names(10), { itemsInParallel: 5 });
+	expect(error).toBeUndefined();
+	const byId = new Map(sandbox.store.list('leads').map((lead) => [lead.id, lead.name]));
+	expect(items.map((item) => byId.get(item.json.id as string))).toEqual(names(10));
+	expect(items.map((item) => item.pairedItem)).toEqual(names(10).map((_, i) => ({ item: i })));
+	const [first, , , , fifth] = arrivals();
+	expect(fifth - first).toBeLessThan(100);
+});
+
+test('Items in Parallel 1 sends strictly one item after another', async () => {
+	sandbox.setLatency(60);
+	const { error } = await createLeads(names(4), { itemsInParallel: 1 });
+	expect(error).toBeUndefined();
+	const at = arrivals();
+	for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(55);
+	expect(storedNames()).toEqual(names(4));
+});
+
+test('without Continue On Fail the first failing item stops the run and later items are not started', async () => {
+	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', method: 'POST' });
+	const { error } = await createLeads(names(6), { itemsInParallel: 1 });
+	expect(error?.message).toBe('Apideck rejected the request as invalid');
+	expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
+	expect(sandbox.requests).toHaveLength(1);
+	expect(sandbox.store.count('leads')).toBe(0);
+});
+
+test('with Continue On Fail a failing item in a parallel batch yields its error item in place', async () => {
+	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', method: 'POST' });
+	const { items, error } = await createLeads(names(5), { itemsInParallel: 5 }, true);
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(5);
+	expect(items.filter((item) => item.json.error)).toHaveLength(1);
+	expect(items.map((item) => item.pairedItem)).toEqual(names(5).map((_, i) => ({ item: i })));
+	expect(sandbox.store.count('leads')).toBe(4);
+});
+
+test('Max Requests per Second spaces the requests the node starts', async () => {
+	const { error } = await createLeads(names(6), { itemsInParallel: 5, requestsPerSecond: 5 });
+	expect(error).toBeUndefined();
+	const at = arrivals();
+	for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(170);
+});
+
+test('a server rate limit is waited out by every worker: nothing lost, nothing duplicated', async () => {
+	sandbox.setRateLimit(4);
+	const { items, error } = await createLeads(names(16), { itemsInParallel: 8 });
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(16);
+	expect([...storedNames()].sort()).toEqual([...names(16)].sort());
+	expect(sandbox.requests.length).toBeGreaterThan(16);
+});
