@@ -246,7 +246,19 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 		}
 
 		const flatted = installation.requireFromN8n('flatted') as { parse: (t: string) => unknown };
-		const rest = new N8nRestClient({ baseUrl: url, parseFlatted: flatted.parse });
+		const rest = new N8nRestClient({
+			baseUrl: url,
+			parseFlatted: flatted.parse,
+			n8nVersion: installation.version,
+		});
+		// n8n 1.x answers readiness before its REST routes are mounted (404 until then).
+		while ((await rest.raw('GET', '/rest/settings').catch(() => ({ status: 0 }))).status !== 200) {
+			if (exited)
+				throw new Error(`n8n exited during start (${JSON.stringify(exited)}):\n${tail()}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n REST API not up at ${url} in time:\n${tail()}`);
+			await sleep(200);
+		}
 		const owner: OwnerAccount = { ...DEFAULT_OWNER, ...options.owner };
 		if (!options.skipLogin) {
 			await rest.setupOwner(owner);

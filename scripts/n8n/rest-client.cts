@@ -23,6 +23,8 @@ export interface RestClientOptions {
 	/** Decodes flatted strings (n8n's own `flatted` package, loaded from the install). */
 	parseFlatted: (text: string) => unknown;
 	browserId?: string;
+	/** n8n version: 1.x wants the workflow itself in run requests. */
+	n8nVersion?: string;
 }
 
 export interface OwnerAccount {
@@ -129,6 +131,7 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 export class N8nRestClient {
 	readonly baseUrl: string;
 	readonly browserId: string;
+	readonly n8nVersion: string;
 	private cookie = '';
 	private readonly parseFlatted: (text: string) => unknown;
 
@@ -136,6 +139,7 @@ export class N8nRestClient {
 		this.baseUrl = options.baseUrl.replace(/\/$/, '');
 		this.browserId = options.browserId ?? randomUUID();
 		this.parseFlatted = options.parseFlatted;
+		this.n8nVersion = options.n8nVersion ?? '';
 	}
 
 	/** Raw call: returns status and parsed body, never throws on HTTP errors. */
@@ -211,7 +215,8 @@ export class N8nRestClient {
 
 	async createWorkflow(workflow: WorkflowInput): Promise<SavedWorkflow> {
 		const { id: _ignored, active: _active, versionId: _version, ...rest } = workflow;
-		return await this.call('POST', '/rest/workflows', { settings: {}, ...rest });
+		// n8n 1.x stores NULL (and fails) when `active` is absent; `false` is accepted by 1.x and 2.x.
+		return await this.call('POST', '/rest/workflows', { settings: {}, ...rest, active: false });
 	}
 
 	async getWorkflow(id: string): Promise<SavedWorkflow> {
@@ -255,16 +260,21 @@ export class N8nRestClient {
 	 */
 	async startRun(workflowId: string, startNode?: string): Promise<string> {
 		let trigger = startNode;
+		// n8n 1.x runs the `workflowData` sent with the request (and fails without it).
+		const workflow =
+			!trigger || this.n8nVersion.startsWith('1.') ? await this.getWorkflow(workflowId) : undefined;
 		if (!trigger) {
-			const workflow = await this.getWorkflow(workflowId);
-			trigger = workflow.nodes.find((n) => /manualTrigger$/i.test(n.type))?.name;
+			trigger = workflow?.nodes.find((n) => /manualTrigger$/i.test(n.type))?.name;
 			if (!trigger)
 				throw new Error(`workflow ${workflowId} has no Manual Trigger; name a start node`);
 		}
 		const result = await this.call<{ executionId?: string; waitingForWebhook?: boolean }>(
 			'POST',
 			`/rest/workflows/${encodeURIComponent(workflowId)}/run`,
-			{ triggerToStartFrom: { name: trigger } },
+			{
+				triggerToStartFrom: { name: trigger },
+				...(this.n8nVersion.startsWith('1.') ? { workflowData: workflow } : {}),
+			},
 		);
 		if (!result.executionId) {
 			throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(result)}`);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import { startN8n, type N8nInstance } from '../../scripts/n8n/n8n-instance.cjs';
+import { n8nVersion } from './helpers/n8n-version.cjs';
 
 jest.setTimeout(15 * 60_000); // the first run may install n8n
 
@@ -14,6 +15,7 @@ let n8n: N8nInstance;
 
 beforeAll(async () => {
 	n8n = await startN8n({
+		version: n8nVersion(),
 		quietInstall: true,
 		extraPackages: [join(__dirname, 'fixtures/n8n-nodes-e2e-probe')],
 	});
