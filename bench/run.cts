@@ -1,8 +1,7 @@
 /**
  * `npm run bench`: side-by-side figures for the Apideck CRM nodes against the local sandbox.
  * Settings: see lib/flags.cts (`--records`, `--list-latency`, `--creates`, `--create-latency`,
- * `--rate-creates`, `--rate`, `--batch-size`, `--batch-interval`, `--rate-batch-size`,
- * `--rate-batch-interval`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
+ * `--rate-creates`, `--rate`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
 import './lib/prefer-ts.cjs';
@@ -243,22 +242,29 @@ function descriptions() {
 	out();
 }
 
-/** True when the node offers Options → Batching on lead create (the proposed option). */
-function nodeHasBatching(): boolean {
+/** Names of the pacing options the node offers on lead create (none before they were added). */
+function nodePacingOptions(): Set<string> {
 	const props = new ApideckCrm().description.properties;
-	return props.some(
-		(p: INodeProperties) =>
-			p.name === 'options' &&
-			(p.displayOptions?.show?.resource as string[] | undefined)?.includes('lead') &&
-			(p.displayOptions?.show?.operation as string[] | undefined)?.includes('create') &&
-			(p.options ?? []).some((o) => 'name' in o && o.name === 'batching'),
-	);
+	const names = new Set<string>();
+	for (const p of props as INodeProperties[]) {
+		const show = p.displayOptions?.show;
+		if (p.name !== 'options' || !(show?.resource as string[] | undefined)?.includes('lead'))
+			continue;
+		if (!(show?.operation as string[] | undefined)?.includes('create')) continue;
+		for (const o of p.options ?? []) if ('name' in o) names.add(o.name);
+	}
+	return new Set(['itemsInParallel', 'requestsPerSecond'].filter((n) => names.has(n)));
 }
 
 async function createsBenchmark() {
-	const batching = nodeHasBatching();
+	const pacing = nodePacingOptions();
+	const parallelOk = pacing.has('itemsInParallel');
+	const capOk = pacing.has('requestsPerSecond');
 	out(
 		`## 2. Creates: ${settings.creates} leads at ${settings.createLatencyMs} ms latency; ${settings.rateCreates} leads with the sandbox limited to ${settings.ratePerSecond} requests/s`,
+	);
+	out(
+		`Node pacing options found: ${pacing.size ? [...pacing].join(', ') : 'none (those rows are skipped)'}`,
 	);
 	const plain = { count: settings.creates, latencyMs: settings.createLatencyMs };
 	const limited = {
@@ -266,17 +272,14 @@ async function createsBenchmark() {
 		latencyMs: settings.createLatencyMs,
 		ratePerSecond: settings.ratePerSecond,
 	};
+	const paced = (job: CreatesJob, ok: boolean) => (ok ? job : undefined);
 	const jobs: Array<{ scenario: string; label: string; job?: CreatesJob }> = [
 		{
 			scenario: 'no limit',
 			label: 'baseline: undici, one at a time',
 			job: { contender: 'baseline', ...plain },
 		},
-		{
-			scenario: 'no limit',
-			label: 'node, defaults (Return Full Record on)',
-			job: { contender: 'node', ...plain },
-		},
+		{ scenario: 'no limit', label: 'node, all defaults', job: { contender: 'node', ...plain } },
 		{
 			scenario: 'no limit',
 			label: 'node, Return Full Record off',
@@ -284,15 +287,16 @@ async function createsBenchmark() {
 		},
 		{
 			scenario: 'no limit',
-			label: `node, Batching ${settings.batchSize} items / ${settings.batchIntervalMs} ms`,
-			job: batching
-				? {
-						contender: 'node-batch',
-						...plain,
-						batchSize: settings.batchSize,
-						batchIntervalMs: settings.batchIntervalMs,
-					}
-				: undefined,
+			label: 'node, Full Record off, Items in Parallel 1',
+			job: paced({ contender: 'node-paced', ...plain, itemsInParallel: 1 }, parallelOk),
+		},
+		{
+			scenario: 'no limit',
+			label: `node, Full Record off, Items in Parallel ${settings.parallel}`,
+			job: paced(
+				{ contender: 'node-paced', ...plain, itemsInParallel: settings.parallel },
+				parallelOk,
+			),
 		},
 		{
 			scenario: `${settings.ratePerSecond} req/s`,
@@ -306,25 +310,36 @@ async function createsBenchmark() {
 		},
 		{
 			scenario: `${settings.ratePerSecond} req/s`,
-			label: `node, Batching ${settings.rateBatchSize} items / ${settings.rateBatchIntervalMs} ms`,
-			job: batching
-				? {
-						contender: 'node-batch',
-						...limited,
-						batchSize: settings.rateBatchSize,
-						batchIntervalMs: settings.rateBatchIntervalMs,
-					}
-				: undefined,
+			label: `node, Full Record off, ${settings.rateParallel} in parallel, max ${settings.rateCap} req/s`,
+			job: paced(
+				{
+					contender: 'node-paced',
+					...limited,
+					itemsInParallel: settings.rateParallel,
+					requestsPerSecond: settings.rateCap,
+				},
+				parallelOk && capOk,
+			),
 		},
 	];
-	// Latency-bound runs, each with its own sandbox in its own process: they run side by side.
+	// Rate-limited runs are paced by the sandbox and use little CPU: they all start together, each in
+	// its own process with its own sandbox. Unlimited runs can be CPU-bound once items go in
+	// parallel, so they run one after another alongside them.
+	const run = (j: (typeof jobs)[number]) =>
+		j.job ? runChild<CreatesResult>('contenders/creates.cts', j.job) : Promise.resolve(undefined);
 	const startAt = Date.now() + 15_000;
-	for (const j of jobs) if (j.job) j.job.startAt = startAt;
-	const results = await Promise.all(
-		jobs.map((j) =>
-			j.job ? runChild<CreatesResult>('contenders/creates.cts', j.job) : Promise.resolve(undefined),
-		),
-	);
+	const results: Array<CreatesResult | undefined> = new Array(jobs.length);
+	const limitedRuns = jobs.map(async (j, i) => {
+		if (!j.job?.ratePerSecond) return;
+		j.job.startAt = startAt;
+		results[i] = await run(j);
+	});
+	// Let the rate-limited children finish starting up before anything is timed.
+	await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
+	for (const [i, j] of jobs.entries()) {
+		if (j.job && !j.job.ratePerSecond) results[i] = await run(j);
+	}
+	await Promise.all(limitedRuns);
 	const baselineOf = (scenario: string) =>
 		results[jobs.findIndex((j) => j.scenario === scenario && j.job?.contender === 'baseline')];
 	const rows = jobs.map((j, i) => {
@@ -333,7 +348,7 @@ async function createsBenchmark() {
 			return [
 				j.scenario,
 				j.label,
-				'skipped: the node has no Batching option yet',
+				'skipped: the node lacks this option',
 				'',
 				'',
 				'',
@@ -385,10 +400,10 @@ async function createsBenchmark() {
 			);
 	}
 	out(
-		'All create runs ran side by side, each in its own process with its own sandbox, after a warm-up',
+		'Each run has its own process and sandbox and is timed after a warm-up. Unlimited runs go one',
 	);
 	out(
-		'and from one shared start time (latency-bound: the CPU is mostly idle). Share of allowed rate =',
+		'after another; the rate-limited runs start together alongside them. Share of allowed rate =',
 	);
 	out('accepted requests per second ÷ the limit; speed-up = baseline wall time ÷ this wall time.');
 	out();

@@ -4,7 +4,7 @@
  *   baseline   – undici, one POST at a time, no retries (what a plain script does)
  *   node       – the Apideck CRM node as users get it (Return Full Record on: POST + GET per item)
  *   node-id    – the node with Return Full Record off (one POST per item)
- *   node-batch – the node with its Batching option (items per batch + interval), when it has one
+ *   node-paced – the node with explicit Items in Parallel / Max Requests per Second options
  * Node runs use "continue on fail" so a failed item is counted instead of ending the run.
  * Each child warms up on 3 contacts, then waits for `startAt` so that runs going side by side do
  * not time each other's start-up.
@@ -18,12 +18,13 @@ import { startSandbox, type Sandbox } from '../../test/sandbox/index.cjs';
 import { childJob, reply } from '../lib/child.cjs';
 
 export interface CreatesJob {
-	contender: 'baseline' | 'node' | 'node-id' | 'node-batch';
+	contender: 'baseline' | 'node' | 'node-id' | 'node-paced';
 	count: number;
 	latencyMs: number;
 	ratePerSecond?: number;
-	batchSize?: number;
-	batchIntervalMs?: number;
+	/** Options → Items in Parallel / Max Requests per Second (node-paced only). */
+	itemsInParallel?: number;
+	requestsPerSecond?: number;
 	/** Epoch ms at which the measured run starts. */
 	startAt?: number;
 }
@@ -71,10 +72,9 @@ async function viaUndici(sandbox: Sandbox, path: string, names: string[]): Promi
 async function viaNode(sandbox: Sandbox, resource: string, names: string[]): Promise<Outcome> {
 	const options: IDataObject = {};
 	if (job.contender !== 'node') options.returnRecord = false;
-	if (job.contender === 'node-batch') {
-		options.batching = {
-			batch: { batchSize: job.batchSize, batchInterval: job.batchIntervalMs },
-		};
+	if (job.contender === 'node-paced') {
+		if (job.itemsInParallel !== undefined) options.itemsInParallel = job.itemsInParallel;
+		if (job.requestsPerSecond !== undefined) options.requestsPerSecond = job.requestsPerSecond;
 	}
 	const { items, error } = await runNode({
 		type: 'apideckCrm',

@@ -39,11 +39,10 @@ export const settings = {
 	/** Creates against the rate-limited sandbox, and its limit. */
 	rateCreates: num('rate-creates', quick ? 60 : 1000),
 	ratePerSecond: num('rate', 10),
-	/** Parameters of the node's Batching option, when the node has it. */
-	batchSize: num('batch-size', 10),
-	batchIntervalMs: num('batch-interval', 0),
-	rateBatchSize: num('rate-batch-size', 10),
-	rateBatchIntervalMs: num('rate-batch-interval', 1000),
+	/** Node options Items in Parallel and Max Requests per Second for the paced rows. */
+	parallel: num('parallel', 10),
+	rateParallel: num('rate-parallel', 10),
+	rateCap: num('rate-cap', 10),
 	/** Deliveries timed in the trigger benchmark (modules) and over HTTP (host). */
 	deliveries: num('deliveries', 10_000),
 	httpDeliveries: num('http-deliveries', quick ? 300 : 2000),
