@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
+import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
 
 let sandbox: Sandbox;
@@ -16,13 +17,7 @@ afterAll(async () => {
 	await sandbox.close();
 });
 
-const credentials = () => ({
-	apiKey: sandbox.apiKey,
-	appId: sandbox.appId,
-	consumerId: 'test-consumer',
-	serviceId: '',
-	baseUrl: sandbox.url,
-});
+const credentials = () => sandboxCredentials(sandbox);
 
 interface Sent {
 	method: string;

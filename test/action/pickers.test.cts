@@ -25,6 +25,9 @@ beforeEach(() => {
 const picked = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'x' });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** A resource-mapper value as the editor stores it. */
+const mapperValue = (value: object) => value as unknown as INodeParameters;
+
 async function run(parameters: INodeParameters, input?: IDataObject[]) {
 	const result = await runNode({
 		type: 'apideckCrm',
@@ -32,7 +35,8 @@ async function run(parameters: INodeParameters, input?: IDataObject[]) {
 		credentials: sandboxCredentials(sandbox),
 		input: input?.map((json) => ({ json })),
 	});
-	return { ...result, first: sandbox.requests[0] };
+	const [first] = sandbox.requests;
+	return { ...result, first: { ...first, body: first?.body as IDataObject } };
 }
 
 test('linked records and the pipeline stage are sent as plain IDs', async () => {
@@ -164,7 +168,7 @@ describe('custom object columns', () => {
 			operation: 'create',
 			objectId: picked('project'),
 			additionalFields: { name: 'Relaunch' },
-			columns: {
+			columns: mapperValue({
 				mappingMode: 'defineBelow',
 				value: {
 					Name: 'Relaunch',
@@ -175,7 +179,7 @@ describe('custom object columns', () => {
 				},
 				matchingColumns: [],
 				schema,
-			},
+			}),
 		});
 		expect(error).toBeUndefined();
 		expect(first).toMatchObject({
@@ -205,7 +209,12 @@ describe('custom object columns', () => {
 				operation: 'update',
 				objectId: byId('project'),
 				id: byId('r1'),
-				columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema },
+				columns: mapperValue({
+					mappingMode: 'autoMapInputData',
+					value: null,
+					matchingColumns: [],
+					schema,
+				}),
 			},
 			[{ Budget: 99, Unrelated: 'x', Name: '' }],
 		);

@@ -18,11 +18,11 @@ import type {
 	INodeParameters,
 	INodeType,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { LoggerProxy, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 const quiet = () => {};
 LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as never);
@@ -58,7 +58,8 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node').ApideckCrm)()],
 			[
 				'apideckCrmTrigger',
-				() => new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node').ApideckCrmTrigger)(),
+				() =>
+					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node').ApideckCrmTrigger)(),
 			],
 		];
 		for (const [name, load] of candidates) {
@@ -111,6 +112,43 @@ export function makeNodeTypes(extra: Record<string, INodeType | IVersionedNodeTy
 	});
 }
 
+/**
+ * Runs a workflow from `start` with WorkflowExecute, as n8n does after a trigger fired, and
+ * resolves with the finished run.
+ */
+export async function executeWorkflow(
+	workflow: Workflow,
+	start: { node: INode; items: INodeExecutionData[][] },
+	mode: WorkflowExecuteMode,
+	makeAdditionalData: (hooks: ExecutionLifecycleHooks) => IWorkflowExecuteAdditionalData,
+): Promise<IRun> {
+	const hooks = new ExecutionLifecycleHooks(mode, `execution-${Date.now()}`, {
+		id: workflow.id,
+		name: workflow.name ?? 'test',
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		active: mode !== 'manual',
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finished: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: start.node, data: { main: start.items }, source: null }],
+		},
+	});
+	await new WorkflowExecute(
+		makeAdditionalData(hooks),
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	return await done;
+}
+
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodeTypes = makeNodeTypes(options.nodeTypes);
 	const feed: INode = {
@@ -119,7 +157,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		type: `${PACKAGE}.feedItems`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { items: JSON.stringify((options.input ?? [{ json: {} }]).map((item) => item.json)) },
+		parameters: {
+			items: JSON.stringify((options.input ?? [{ json: {} }]).map((item) => item.json)),
+		},
 	};
 	const node: INode = {
 		id: 'under-test',
@@ -128,7 +168,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters,
-		credentials: options.credentials ? { apideckApi: { id: 'cred-1', name: 'Apideck test' } } : undefined,
+		credentials: options.credentials
+			? { apideckApi: { id: 'cred-1', name: 'Apideck test' } }
+			: undefined,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
 	const workflow = new Workflow({
@@ -140,41 +182,20 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		staticData: {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'test',
-		nodes: workflow.nodes as unknown as INode[],
-		connections: workflow.connectionsBySourceNode,
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as never);
-	let finished: (run: IRun) => void = () => {};
-	const done = new Promise<IRun>((resolve) => (finished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-
-	const additionalData = buildAdditionalData(
-		options.credentials ? { apideckApi: options.credentials } : {},
-		hooks,
+	const run = await executeWorkflow(
+		workflow,
+		{ node: feed, items: [[{ json: {} }]] },
+		'manual',
+		(hooks) =>
+			buildAdditionalData(options.credentials ? { apideckApi: options.credentials } : {}, hooks),
 	);
-	const runExecutionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: feed, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	} as IRunExecutionData;
-	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await done;
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
-	return { items: outputs[0] ?? [], outputs, error: run.data.resultData.error ?? taskData?.error, run };
+	return {
+		items: outputs[0] ?? [],
+		outputs,
+		error: run.data.resultData.error ?? taskData?.error,
+		run,
+	};
 }

@@ -1,4 +1,5 @@
 import type {
+	INodeTypeDescription,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -11,7 +12,7 @@ export const PACKAGE = 'n8n-nodes-apideck-crm';
 
 /** First node of every test workflow: emits the items the test hands it. */
 export class FeedItems implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Feed Items',
 		name: 'feedItems',
 		group: ['input'],
@@ -20,12 +21,17 @@ export class FeedItems implements INodeType {
 		defaults: { name: 'Feed Items' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
-		return [items.map((json, index) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: index } }))];
+		return [
+			items.map((json, index) => ({
+				json: json as INodeExecutionData['json'],
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }
 

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type {
+	INodeTypeDescription,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../nodes/shared/transport';
@@ -8,7 +14,7 @@ import { apideckList, apideckRequest } from '../../nodes/shared/transport';
  * behaviour is exercised through n8n's engine independently of the Apideck CRM node.
  */
 export class TransportProbe implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Transport Probe',
 		name: 'transportProbe',
 		group: ['transform'],
@@ -19,15 +25,15 @@ export class TransportProbe implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apideckApi', required: true }],
 		properties: [
-			{ displayName: 'Mode', name: 'mode', type: 'string' as const, default: 'request' },
-			{ displayName: 'Method', name: 'method', type: 'string' as const, default: 'GET' },
-			{ displayName: 'Path', name: 'path', type: 'string' as const, default: '' },
-			{ displayName: 'Query', name: 'query', type: 'json' as const, default: '{}' },
-			{ displayName: 'Body', name: 'body', type: 'json' as const, default: '' },
-			{ displayName: 'Consumer ID', name: 'consumerId', type: 'string' as const, default: '' },
-			{ displayName: 'Service ID', name: 'serviceId', type: 'string' as const, default: '' },
-			{ displayName: 'Return All', name: 'returnAll', type: 'boolean' as const, default: false },
-			{ displayName: 'Limit', name: 'limit', type: 'number' as const, default: 50 },
+			{ displayName: 'Mode', name: 'mode', type: 'string', default: 'request' },
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			{ displayName: 'Query', name: 'query', type: 'json', default: '{}' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'Consumer ID', name: 'consumerId', type: 'string', default: '' },
+			{ displayName: 'Service ID', name: 'serviceId', type: 'string', default: '' },
+			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
 		],
 	};
 

@@ -14,7 +14,11 @@ export async function probe(
 	return await runNode({
 		type: 'transportProbe',
 		nodeTypes: { 'n8n-nodes-apideck-crm.transportProbe': new TransportProbe() },
-		parameters: { ...parameters, query: JSON.stringify(parameters.query ?? {}) , body: parameters.body ? JSON.stringify(parameters.body) : '' },
+		parameters: {
+			...parameters,
+			query: JSON.stringify(parameters.query ?? {}),
+			body: parameters.body ? JSON.stringify(parameters.body) : '',
+		},
 		credentials: sandboxCredentials(sandbox, credentials),
 	});
 }

@@ -25,7 +25,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -34,7 +34,6 @@ import type {
 	INodeParameters,
 	INodeType,
 	IRun,
-	IRunExecutionData,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
@@ -42,7 +41,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { buildAdditionalData, fullType, makeNodeTypes } from './engine.cjs';
+import { buildAdditionalData, executeWorkflow, fullType, makeNodeTypes } from './engine.cjs';
 
 export interface TriggerHostOptions {
 	credentials: ICredentialDataDecryptedObject;
@@ -185,44 +184,21 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			webhookData(wf, data),
 		);
 		try {
-			return (await trigger().webhookMethods!.default[method].call(context)) as boolean;
+			const methods = trigger().webhookMethods?.default;
+			if (!methods) throw new Error('The trigger has no webhook methods');
+			return (await methods[method]!.call(context)) as boolean;
 		} finally {
 			persist(wf);
 		}
 	}
 
 	async function execute(wf: Workflow, items: INodeExecutionData[][]) {
-		const hooks = new ExecutionLifecycleHooks('webhook', `exec-${runs.length + 1}`, {
-			id: workflowId,
-			name: 'trigger test',
-			nodes: [node],
-			connections: {},
-			active: true,
-			activeVersionId: null,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-		} as never);
-		let finished: (run: IRun) => void = () => {};
-		const done = new Promise<IRun>((resolve) => (finished = resolve));
-		hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-		const runData: IRunExecutionData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				waitingExecution: {},
-				waitingExecutionSource: null,
-				nodeExecutionStack: [{ node: wf.getNode(node.name)!, data: { main: items }, source: null }],
-			},
-		} as IRunExecutionData;
-		await new WorkflowExecute(
-			additionalData({ hooks }),
+		const run = await executeWorkflow(
+			wf,
+			{ node: wf.getNode(node.name)!, items },
 			'webhook',
-			runData,
-		).processRunExecutionData(wf);
-		const run = await done;
+			(hooks) => additionalData({ hooks }),
+		);
 		runs.push(run);
 		executions.push(run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? []);
 	}

@@ -1,18 +1,36 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { probe } from '../helpers/probe.cjs';
 import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	sandbox.store.insert('leads', { id: 'sf', name: 'Salesforce lead' }, { consumerId: 'test-consumer', serviceId: 'salesforce' });
-	sandbox.store.insert('leads', { id: 'hs', name: 'HubSpot lead' }, { consumerId: 'test-consumer', serviceId: 'hubspot' });
-	sandbox.store.insert('leads', { id: 'pd', name: 'Pipedrive lead' }, { consumerId: 'other-consumer', serviceId: 'pipedrive' });
+	sandbox.store.insert(
+		'leads',
+		{ id: 'sf', name: 'Salesforce lead' },
+		{ consumerId: 'test-consumer', serviceId: 'salesforce' },
+	);
+	sandbox.store.insert(
+		'leads',
+		{ id: 'hs', name: 'HubSpot lead' },
+		{ consumerId: 'test-consumer', serviceId: 'hubspot' },
+	);
+	sandbox.store.insert(
+		'leads',
+		{ id: 'pd', name: 'Pipedrive lead' },
+		{ consumerId: 'other-consumer', serviceId: 'pipedrive' },
+	);
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.clearRequests());
 
-const ids = async (parameters: object, credentials: object = {}) => {
-	const { items, error } = await probe(sandbox, { mode: 'list', path: '/crm/leads', returnAll: true, ...parameters }, credentials);
+const ids = async (parameters: object, credentials: ICredentialDataDecryptedObject = {}) => {
+	const { items, error } = await probe(
+		sandbox,
+		{ mode: 'list', path: '/crm/leads', returnAll: true, ...parameters },
+		credentials,
+	);
 	expect(error).toBeUndefined();
 	return items.map((item) => item.json.id);
 };
@@ -34,8 +52,13 @@ test("the credential's default service ID is sent", async () => {
 });
 
 test('per-call consumer and service overrides win over the credential', async () => {
-	expect(await ids({ consumerId: 'other-consumer', serviceId: 'pipedrive' }, { serviceId: 'hubspot' })).toEqual(['pd']);
-	expect(headers()).toMatchObject({ 'x-apideck-consumer-id': 'other-consumer', 'x-apideck-service-id': 'pipedrive' });
+	expect(
+		await ids({ consumerId: 'other-consumer', serviceId: 'pipedrive' }, { serviceId: 'hubspot' }),
+	).toEqual(['pd']);
+	expect(headers()).toMatchObject({
+		'x-apideck-consumer-id': 'other-consumer',
+		'x-apideck-service-id': 'pipedrive',
+	});
 });
 
 test('a service override alone keeps the credential consumer', async () => {

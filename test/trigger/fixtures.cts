@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import type { Sandbox } from '../sandbox/index.cjs';
 
 export const CONSUMER = 'test-consumer';
@@ -9,13 +10,7 @@ export function credentialsFor(
 	sandbox: Sandbox,
 	consumerId = CONSUMER,
 ): ICredentialDataDecryptedObject {
-	return {
-		apiKey: sandbox.apiKey,
-		appId: sandbox.appId,
-		consumerId,
-		serviceId: '',
-		baseUrl: sandbox.url,
-	};
+	return sandboxCredentials(sandbox, { consumerId });
 }
 
 /** A host for the trigger with the given parameters; Fetch Full Record is off unless asked for. */
