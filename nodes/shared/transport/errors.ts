@@ -29,17 +29,28 @@ export function redact(text: string, secret?: string): string {
 }
 
 const asText = (value: unknown): string =>
-	typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+	typeof value === 'string'
+		? value
+		: value === undefined || value === null
+			? ''
+			: JSON.stringify(value);
 
 function downstreamLines(detail: unknown): string[] {
 	if (!detail || typeof detail !== 'object') return [];
 	const errors = (detail as IDataObject).downstream_errors ?? (detail as IDataObject).errors;
 	if (!Array.isArray(errors)) return [];
-	return errors.map((entry) => `  • ${asText(typeof entry === 'object' && entry && 'message' in entry ? (entry as IDataObject).message : entry)}`);
+	return errors.map(
+		(entry) =>
+			`  • ${asText(typeof entry === 'object' && entry && 'message' in entry ? (entry as IDataObject).message : entry)}`,
+	);
 }
 
 /** Turns a failed Apideck response into an error a person can act on, without any secret in it. */
-export function apideckResponseError(node: INode, response: FailedResponse, context: FailureContext): NodeApiError {
+export function apideckResponseError(
+	node: INode,
+	response: FailedResponse,
+	context: FailureContext,
+): NodeApiError {
 	const { statusCode, headers } = response;
 	const body: IDataObject =
 		response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
@@ -77,7 +88,9 @@ export function apideckResponseError(node: INode, response: FailedResponse, cont
 		context.attempts > 1 ? `${title} (after ${context.attempts} attempts)` : title,
 		context.secret,
 	);
-	const safeBody = JSON.parse(redact(JSON.stringify({ ...body, status_code: statusCode }), context.secret));
+	const safeBody = JSON.parse(
+		redact(JSON.stringify({ ...body, status_code: statusCode }), context.secret),
+	);
 	return new NodeApiError(node, safeBody as JsonObject, {
 		message,
 		description: redact(lines.join('\n'), context.secret),
@@ -86,21 +99,46 @@ export function apideckResponseError(node: INode, response: FailedResponse, cont
 	});
 }
 
+/** The error and the errors it wraps (n8n wraps the HTTP client's error in its own). */
+function chain(error: unknown): IDataObject[] {
+	const out: IDataObject[] = [];
+	let current = error as IDataObject | undefined;
+	while (current && typeof current === 'object' && out.length < 5 && !out.includes(current)) {
+		out.push(current);
+		current = current.cause as IDataObject | undefined;
+	}
+	return out;
+}
+
 /** For requests that never got an HTTP answer (refused connection, DNS, timeout). */
-export function apideckNetworkError(node: INode, cause: Error, context: FailureContext & { baseUrl: string }): NodeApiError {
-	const code = (cause as unknown as IDataObject).code;
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(cause.message);
+export function apideckNetworkError(
+	node: INode,
+	cause: Error,
+	context: FailureContext & { baseUrl: string },
+): NodeApiError {
+	const links = chain(cause);
+	const code = links.map((link) => link.code).find((value) => typeof value === 'string') as
+		| string
+		| undefined;
+	const timedOut =
+		['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(code ?? '') ||
+		links.some((link) => /time(d)? ?out/i.test(String(link.message ?? '')));
 	const message = timedOut
 		? `Apideck did not answer in time (${context.method} ${context.path})`
 		: `Could not reach Apideck at ${context.baseUrl}`;
 	const lines = [
-		`Cause: ${asText(code) || cause.message}`,
+		`Cause: ${code ?? cause.message}`,
 		`Request: ${context.method} ${context.path}`,
 		context.attempts > 1 ? `Gave up after ${context.attempts} attempts.` : '',
-		'Hint: Check the Base URL in the Apideck credential and that this n8n instance can reach it.',
+		timedOut
+			? 'Hint: Apideck or the CRM behind it is slow right now. Try again later, or fetch fewer records per run.'
+			: 'Hint: Check the Base URL in the Apideck credential and that this n8n instance can reach it.',
 	].filter(Boolean);
 	return new NodeApiError(node, { message: redact(cause.message, context.secret) } as JsonObject, {
-		message: redact(context.attempts > 1 ? `${message} (after ${context.attempts} attempts)` : message, context.secret),
+		message: redact(
+			context.attempts > 1 ? `${message} (after ${context.attempts} attempts)` : message,
+			context.secret,
+		),
 		description: redact(lines.join('\n'), context.secret),
 		itemIndex: context.itemIndex,
 	});
