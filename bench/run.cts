@@ -5,7 +5,9 @@
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
 import './lib/prefer-ts.cjs';
+import { spawnSync } from 'node:child_process';
 import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { ApideckCrm } from '../nodes/ApideckCrm/ApideckCrm.node';
@@ -28,6 +30,15 @@ const PAGE = 200;
 const out = (text = '') => process.stdout.write(`${text}\n`);
 const nodesBase = locateNodesBase();
 
+/** The commit measured, and whether the node sources differ from it. */
+function codeVersion(): string {
+	const git = (...args: string[]) =>
+		spawnSync('git', args, { cwd: join(__dirname, '..'), encoding: 'utf8' }).stdout?.trim() ?? '';
+	const head = git('rev-parse', '--short', 'HEAD') || 'not a git checkout';
+	const dirty = git('status', '--porcelain', '--', 'nodes', 'credentials');
+	return dirty ? `${head} + uncommitted changes in nodes/ or credentials/` : head;
+}
+
 function machine() {
 	const cpu = cpus();
 	const pkg = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
@@ -42,6 +53,7 @@ function machine() {
 	out(
 		`HTTP Request node: ${nodesBase ? `n8n-nodes-base ${nodesBaseVersion(nodesBase.dir)} from the ${nodesBase.source}` : 'not found (run `npm run n8n:install` or set N8N_NODES_BASE_DIR) — its rows are skipped'}`,
 	);
+	out(`Code:    ${codeVersion()}`);
 	out(`Settings: ${JSON.stringify(settings)}`);
 	out();
 }
