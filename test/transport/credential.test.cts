@@ -50,13 +50,19 @@ describe('credential test request', () => {
 	it('passes with a valid key, app ID and consumer, listing Vault connections', async () => {
 		const { error, items } = await test({ baseUrl: `${sandbox.url}/` });
 		expect(error).toBeUndefined();
-		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/vault/connections', rawQuery: 'api=crm' });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/vault/connections',
+			rawQuery: 'api=crm',
+		});
 		expect(sandbox.requests[0].headers).toMatchObject({
 			authorization: `Bearer ${sandbox.apiKey}`,
 			'x-apideck-app-id': sandbox.appId,
 			'x-apideck-consumer-id': 'test-consumer',
 		});
-		expect(items[0].json.data).toEqual(expect.arrayContaining([expect.objectContaining({ service_id: 'salesforce' })]));
+		expect(items[0].json.data).toEqual(
+			expect.arrayContaining([expect.objectContaining({ service_id: 'salesforce' })]),
+		);
 	});
 
 	it.each([

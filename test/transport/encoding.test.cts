@@ -20,7 +20,14 @@ describe('query encoding', () => {
 
 	test('empty values are never sent', () => {
 		expect(
-			encodeQuery({ cursor: undefined, filter: { email: '', name: null }, sort: {}, fields: [], raw: false, x: '' }),
+			encodeQuery({
+				cursor: undefined,
+				filter: { email: '', name: null },
+				sort: {},
+				fields: [],
+				raw: false,
+				x: '',
+			}),
 		).toBe('raw=false');
 	});
 });
@@ -48,13 +55,24 @@ describe('encoding as the sandbox receives it', () => {
 	beforeEach(() => sandbox.clearRequests());
 
 	test('deepObject filter and sort arrive parsed as Apideck reads them', async () => {
-		sandbox.store.insert('leads', { id: 'l1', name: 'Ann', emails: [{ email: 'ann@example.com' }] });
-		sandbox.store.insert('leads', { id: 'l2', name: 'Bob', emails: [{ email: 'bob@example.com' }] });
+		sandbox.store.insert('leads', {
+			id: 'l1',
+			name: 'Ann',
+			emails: [{ email: 'ann@example.com' }],
+		});
+		sandbox.store.insert('leads', {
+			id: 'l2',
+			name: 'Bob',
+			emails: [{ email: 'bob@example.com' }],
+		});
 		const { items, error } = await probe(sandbox, {
 			mode: 'list',
 			path: '/crm/leads',
 			returnAll: true,
-			query: { filter: { email: 'bob@example.com' }, sort: { by: 'created_at', direction: 'desc' } },
+			query: {
+				filter: { email: 'bob@example.com' },
+				sort: { by: 'created_at', direction: 'desc' },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(['l2']);
@@ -62,11 +80,16 @@ describe('encoding as the sandbox receives it', () => {
 		expect(request.rawQuery).toBe(
 			'filter[email]=bob%40example.com&sort[by]=created_at&sort[direction]=desc&limit=200',
 		);
-		expect(request.query).toMatchObject({ filter: { email: 'bob@example.com' }, sort: { by: 'created_at' } });
+		expect(request.query).toMatchObject({
+			filter: { email: 'bob@example.com' },
+			sort: { by: 'created_at' },
+		});
 	});
 
 	test('an ID with path characters reaches the record endpoint, not another one', async () => {
-		const { error } = await probe(sandbox, { path: apiPath('/crm/leads/{id}', { id: '../users' }) });
+		const { error } = await probe(sandbox, {
+			path: apiPath('/crm/leads/{id}', { id: '../users' }),
+		});
 		expect(sandbox.requests[0].path).toBe('/crm/leads/..%2Fusers');
 		expect(error?.message).toBe('The record was not found');
 	});

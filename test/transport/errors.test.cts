@@ -15,39 +15,77 @@ beforeEach(() => {
 });
 
 const get = (parameters: object = {}, credentials = {}) =>
-	probe(sandbox, { path: '/crm/leads', mode: 'list', returnAll: false, limit: 5, ...parameters }, credentials);
+	probe(
+		sandbox,
+		{ path: '/crm/leads', mode: 'list', returnAll: false, limit: 5, ...parameters },
+		credentials,
+	);
 
 test.each([
 	['UnauthorizedError', 401, 'Apideck rejected the credentials', /API key and application ID/],
-	['ConnectionNotFoundError', 404, 'No CRM is connected for this consumer and service', /Connect the CRM for this consumer in Apideck Vault/],
-	['ConnectorCredentialsError', 401, "The CRM connection's credentials are invalid or expired", /reconnect the CRM/],
-	['UnsupportedFiltersError', 400, 'The connector does not support this filter', /cannot filter on that field/],
-	['UnsupportedSortFieldError', 400, 'The connector does not support sorting on this field', /cannot sort on that field/],
+	[
+		'ConnectionNotFoundError',
+		404,
+		'No CRM is connected for this consumer and service',
+		/Connect the CRM for this consumer in Apideck Vault/,
+	],
+	[
+		'ConnectorCredentialsError',
+		401,
+		"The CRM connection's credentials are invalid or expired",
+		/reconnect the CRM/,
+	],
+	[
+		'UnsupportedFiltersError',
+		400,
+		'The connector does not support this filter',
+		/cannot filter on that field/,
+	],
+	[
+		'UnsupportedSortFieldError',
+		400,
+		'The connector does not support sorting on this field',
+		/cannot sort on that field/,
+	],
 	['InvalidCursorError', 400, 'The page cursor is invalid', /starts from the first page/],
 	['RequestLimitError', 402, 'The Apideck request limit was reached', /request limit/],
 	['EntityNotFoundError', 404, 'The record was not found', /Check the ID/],
-])('%s becomes a plain message with type, detail, ref, request id and a hint', async (typeName, status, message, hint) => {
-	sandbox.faults.error({ status, typeName, message: `Upstream says ${typeName}`, detail: 'Some detail' });
-	const { error } = await get();
-	expect(error?.message).toBe(message);
-	const description = error?.description ?? '';
-	expect(description).toContain(`Apideck said: Upstream says ${typeName}`);
-	expect(description).toContain('Detail: Some detail');
-	expect(description).toContain(`Type: ${typeName}`);
-	expect(description).toContain('Reference: https://developers.apideck.com/errors');
-	expect(description).toMatch(/Request ID: \S+/);
-	expect(description).toMatch(hint);
-	expect((error as { httpCode?: string }).httpCode).toBe(String(status));
-});
+])(
+	'%s becomes a plain message with type, detail, ref, request id and a hint',
+	async (typeName, status, message, hint) => {
+		sandbox.faults.error({
+			status,
+			typeName,
+			message: `Upstream says ${typeName}`,
+			detail: 'Some detail',
+		});
+		const { error } = await get();
+		expect(error?.message).toBe(message);
+		const description = error?.description ?? '';
+		expect(description).toContain(`Apideck said: Upstream says ${typeName}`);
+		expect(description).toContain('Detail: Some detail');
+		expect(description).toContain(`Type: ${typeName}`);
+		expect(description).toContain('Reference: https://developers.apideck.com/errors');
+		expect(description).toMatch(/Request ID: \S+/);
+		expect(description).toMatch(hint);
+		expect((error as { httpCode?: string }).httpCode).toBe(String(status));
+	},
+);
 
 test('a ConnectorExecutionError lists the CRM’s own errors', async () => {
 	sandbox.faults.error({
 		status: 500,
 		typeName: 'ConnectorExecutionError',
 		message: 'A validation error occurred in the downstream service',
-		detail: { downstream_errors: [{ message: 'Email is not valid' }, { message: 'Owner is inactive' }] },
+		detail: {
+			downstream_errors: [{ message: 'Email is not valid' }, { message: 'Owner is inactive' }],
+		},
 	});
-	const { error } = await probe(sandbox, { method: 'POST', path: '/crm/leads', body: { name: 'x' } });
+	const { error } = await probe(sandbox, {
+		method: 'POST',
+		path: '/crm/leads',
+		body: { name: 'x' },
+	});
 	expect(error?.message).toBe('The CRM rejected the request');
 	expect(error?.description).toContain('  • Email is not valid');
 	expect(error?.description).toContain('  • Owner is inactive');
@@ -61,17 +99,27 @@ test("a non-JSON error body (a proxy's HTML page) still gives a sane message", a
 	});
 	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 	const { port } = proxy.address() as AddressInfo;
-	const { error } = await probe(sandbox, { path: '/crm/leads/l1' }, { baseUrl: `http://127.0.0.1:${port}` });
+	const { error } = await probe(
+		sandbox,
+		{ path: '/crm/leads/l1' },
+		{ baseUrl: `http://127.0.0.1:${port}` },
+	);
 	proxy.close();
 	expect(error?.message).toBe('Apideck answered 404');
-	expect(error?.description).toContain('with a body that is not JSON: <html><body><h1>404 Not Found</h1>');
+	expect(error?.description).toContain(
+		'with a body that is not JSON: <html><body><h1>404 Not Found</h1>',
+	);
 	expect(error?.description).toContain('Request: GET /crm/leads/l1');
 	expect(error?.description).toContain('Hint: Check the ID');
 });
 
 test('a malformed JSON success body on a write is reported, not swallowed', async () => {
 	sandbox.faults.malformedJson({ method: 'POST' });
-	const { error } = await probe(sandbox, { method: 'POST', path: '/crm/leads', body: { name: 'Ann' } });
+	const { error } = await probe(sandbox, {
+		method: 'POST',
+		path: '/crm/leads',
+		body: { name: 'Ann' },
+	});
 	expect(error?.message).toBe('Apideck answered 502');
 	expect(error?.description).toMatch(/not JSON/);
 });
@@ -84,7 +132,12 @@ test('an unreachable Base URL says so', async () => {
 
 test('no error, description or output ever contains the API key', async () => {
 	const secret = sandbox.apiKey;
-	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', message: `bad key ${secret}`, detail: { echo: secret } });
+	sandbox.faults.error({
+		status: 400,
+		typeName: 'RequestValidationError',
+		message: `bad key ${secret}`,
+		detail: { echo: secret },
+	});
 	const failures = [
 		await get(),
 		await get({}, { apiKey: 'some-other-secret-key' }),
@@ -92,7 +145,12 @@ test('no error, description or output ever contains the API key', async () => {
 	];
 	for (const { error, run } of failures) {
 		expect(error).toBeDefined();
-		const everything = JSON.stringify({ error, message: error?.message, description: error?.description, run });
+		const everything = JSON.stringify({
+			error,
+			message: error?.message,
+			description: error?.description,
+			run,
+		});
 		expect(everything).not.toContain(secret);
 		expect(everything).not.toContain('some-other-secret-key');
 	}

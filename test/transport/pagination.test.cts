@@ -6,7 +6,10 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	sandbox.store.insertMany(
 		'contacts',
-		Array.from({ length: 450 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, name: `Contact ${i}` })),
+		Array.from({ length: 450 }, (_, i) => ({
+			id: `c${String(i).padStart(3, '0')}`,
+			name: `Contact ${i}`,
+		})),
 	);
 });
 afterAll(async () => await sandbox.close());
@@ -15,7 +18,8 @@ beforeEach(() => {
 	sandbox.faults.clear();
 });
 
-const list = (parameters: object) => probe(sandbox, { mode: 'list', path: '/crm/contacts', ...parameters });
+const list = (parameters: object) =>
+	probe(sandbox, { mode: 'list', path: '/crm/contacts', ...parameters });
 
 test('Return All walks every page at 200 records a page, one item per record', async () => {
 	const { items, error } = await list({ returnAll: true });

@@ -13,7 +13,8 @@ beforeEach(() => {
 });
 
 const getLead = () => probe(sandbox, { path: '/crm/leads/l1' });
-const createLead = () => probe(sandbox, { method: 'POST', path: '/crm/leads', body: { name: 'New' } });
+const createLead = () =>
+	probe(sandbox, { method: 'POST', path: '/crm/leads', body: { name: 'New' } });
 const gaps = () => sandbox.requests.slice(1).map((r, i) => r.at - sandbox.requests[i].at);
 
 test('a 429 is retried after the Retry-After the server asked for', async () => {
@@ -65,7 +66,11 @@ test('a POST refused with 429 is retried, creating exactly one record', async ()
 });
 
 test('retries are bounded and the final error says how many attempts were made', async () => {
-	sandbox.faults.rateLimit({ retryAfterSeconds: 0, times: Infinity, typeName: 'RequestLimitError' });
+	sandbox.faults.rateLimit({
+		retryAfterSeconds: 0,
+		times: Infinity,
+		typeName: 'RequestLimitError',
+	});
 	const { error } = await getLead();
 	expect(sandbox.requests).toHaveLength(5);
 	expect(error?.message).toBe('The Apideck request limit was reached (after 5 attempts)');
