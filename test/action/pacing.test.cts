@@ -94,3 +94,45 @@ test('a server rate limit is waited out by every worker: nothing lost, nothing d
 	expect([...storedNames()].sort()).toEqual([...names(16)].sort());
 	expect(sandbox.requests.length).toBeGreaterThan(16);
 });
+
+test('when a parallel item fails, the error names the later items that were already processed', async () => {
+	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', method: 'POST' });
+	sandbox.setLatency(50);
+	const { error } = await createLeads(names(4), { itemsInParallel: 4 });
+	expect(error?.message).toBe('Apideck rejected the request as invalid');
+	const failed = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? -1;
+	const later = [0, 1, 2, 3].filter((index) => index > failed);
+	expect(sandbox.store.count('leads')).toBe(3);
+	if (later.length) {
+		expect(error?.description).toContain(
+			`Items ${later.join(', ')} ran in parallel and were already processed`,
+		);
+	}
+});
+
+test('the Timeout option reaches every request: a slow read is retried, then explained', async () => {
+	sandbox.store.insert('leads', { id: 'slow', name: 'Slow' });
+	sandbox.faults.slow({ ms: 1500, times: 1 });
+	const { items, error } = await runNode({
+		type: 'apideckCrm',
+		parameters: {
+			resource: 'lead',
+			operation: 'get',
+			id: { __rl: true, mode: 'id', value: 'slow' },
+			options: { timeout: 1000 },
+		},
+		credentials: sandboxCredentials(sandbox),
+	});
+	expect(error).toBeUndefined();
+	expect(items[0].json.id).toBe('slow');
+	expect(sandbox.requests).toHaveLength(2);
+});
+
+test('a create that failed with a 5xx warns that it may have happened', async () => {
+	sandbox.faults.serverError({ status: 502, method: 'POST', processed: true });
+	const { error } = await createLeads(['Maybe'], {});
+	expect(error?.description).toContain(
+		'Apideck may have carried out this request before it failed',
+	);
+	expect(sandbox.store.count('leads')).toBe(1);
+});

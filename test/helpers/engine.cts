@@ -55,11 +55,11 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 	if (!registry) {
 		registry = {};
 		const candidates: Array<[string, () => INodeType]> = [
-			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node').ApideckCrm)()],
+			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node.ts').ApideckCrm)()],
 			[
 				'apideckCrmTrigger',
 				() =>
-					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node').ApideckCrmTrigger)(),
+					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node.ts').ApideckCrmTrigger)(),
 			],
 		];
 		for (const [name, load] of candidates) {

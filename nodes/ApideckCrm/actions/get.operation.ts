@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/transport';
+import type { ApideckRequest } from '../../shared/transport';
 import type { CatalogResource } from '../catalog/types';
 import {
 	optionsProperty,
@@ -24,7 +25,7 @@ export async function fetchRecord(
 	resource: CatalogResource,
 	itemIndex: number,
 	known: Record<string, string> = {},
-	overrides: { consumerId?: string; serviceId?: string } = {},
+	overrides: Pick<ApideckRequest, 'consumerId' | 'serviceId' | 'timeoutMs'> = {},
 	query: IDataObject = {},
 ): Promise<IDataObject> {
 	const endpoint = resource.operations.get!;

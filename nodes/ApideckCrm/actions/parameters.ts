@@ -60,6 +60,7 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
 		overrides: {
 			consumerId: String(options.consumerId ?? '').trim() || undefined,
 			serviceId: String(options.serviceId ?? '').trim() || undefined,
+			timeoutMs: Number(options.timeout) || undefined,
 		},
 	};
 }

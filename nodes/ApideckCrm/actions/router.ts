@@ -71,7 +71,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
 	if (failures.length) {
 		const first = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
-		throw asNodeError(this, first.error, first.itemIndex);
+		const error = asNodeError(this, first.error, first.itemIndex);
+		// Items after the failing one may already have been sent by other workers: say which.
+		const done = results.flatMap((result, index) =>
+			result && index > first.itemIndex ? [index] : [],
+		);
+		if (done.length) {
+			error.description = [
+				error.description,
+				`Items ${done.join(', ')} ran in parallel and were already processed when this item failed; running the node again would repeat them.`,
+			]
+				.filter(Boolean)
+				.join('\n');
+		}
+		throw error;
 	}
 	return [results.flat()];
 }

@@ -90,6 +90,16 @@ export const requestsPerSecondOption: INodeProperties = {
 		"Caps how many requests this node starts per second, to stay under your CRM's or Apideck plan's rate limit. 0 means no cap (a 429 from Apideck still pauses and retries). Read from the first item.",
 };
 
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1000 },
+	default: 60000,
+	description:
+		'Milliseconds to wait for Apideck to answer each request. Reads are retried after a timeout; creates are not, because they may already have happened.',
+};
+
 export const fieldsOption: INodeProperties = {
 	displayName: 'Fields',
 	name: 'fields',
@@ -156,6 +166,7 @@ export function optionsProperty(
 			serviceIdOption,
 			itemsInParallelOption,
 			requestsPerSecondOption,
+			timeoutOption,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -16,7 +16,9 @@ const cache = new WeakMap<object, Promise<ApideckSettings>>();
 
 async function load(ctx: ApideckFunctions): Promise<ApideckSettings> {
 	const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
 	return {
 		baseUrl,
 		apiKey: String(credentials.apiKey ?? ''),

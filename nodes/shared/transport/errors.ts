@@ -123,15 +123,20 @@ export function apideckNetworkError(
 	const timedOut =
 		['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(code ?? '') ||
 		links.some((link) => /time(d)? ?out/i.test(String(link.message ?? '')));
+	const dropped =
+		['ECONNRESET', 'EPIPE'].includes(code ?? '') || /socket hang up/i.test(cause.message);
 	const message = timedOut
 		? `Apideck did not answer in time (${context.method} ${context.path})`
-		: `Could not reach Apideck at ${context.baseUrl}`;
+		: dropped
+			? `The connection to Apideck broke before it answered (${context.method} ${context.path})`
+			: `Could not reach Apideck at ${context.baseUrl}`;
 	const lines = [
 		`Cause: ${code ?? cause.message}`,
 		`Request: ${context.method} ${context.path}`,
 		context.attempts > 1 ? `Gave up after ${context.attempts} attempts.` : '',
-		timedOut
-			? 'Hint: Apideck or the CRM behind it is slow right now. Try again later, or fetch fewer records per run.'
+		context.note ?? '',
+		timedOut || dropped
+			? 'Hint: Apideck or the CRM behind it is slow or unstable right now. Try again later, or raise the Timeout option.'
 			: 'Hint: Check the Base URL in the Apideck credential and that this n8n instance can reach it.',
 	].filter(Boolean);
 	return new NodeApiError(node, { message: redact(cause.message, context.secret) } as JsonObject, {

@@ -19,11 +19,15 @@ export const ERROR_HINTS: Record<string, string> = {
 		'Your Apideck plan has reached its request limit. Wait for the limit to reset, or raise it in the Apideck dashboard.',
 	ConnectorExecutionError:
 		'The CRM itself rejected the request; its own errors are listed above. Fix the values it names and run again.',
-	EntityNotFoundError: 'Check the ID: the record may not exist for this consumer and connector, or was deleted.',
+	EntityNotFoundError:
+		'Check the ID: the record may not exist for this consumer and connector, or was deleted.',
 	RequestValidationError: 'Check the fields named in the detail above and run again.',
-	UnsupportedFieldsError: 'This connector does not support one of the fields sent. Remove it and run again.',
-	PaymentRequiredError: 'Your Apideck plan does not include this feature or has run out; check billing in the Apideck dashboard.',
-	NotImplementedError: 'This connector does not support this operation. Use another connector or operation.',
+	UnsupportedFieldsError:
+		'This connector does not support one of the fields sent. Remove it and run again.',
+	PaymentRequiredError:
+		'Your Apideck plan does not include this feature or has run out; check billing in the Apideck dashboard.',
+	NotImplementedError:
+		'This connector does not support this operation. Use another connector or operation.',
 };
 
 export const STATUS_HINTS: Record<number, string> = {

@@ -5,7 +5,13 @@ import { apideckSettings, CREDENTIAL_NAME } from './credentials';
 import { apideckNetworkError, apideckResponseError } from './errors';
 import { encodeQuery } from './query';
 import type { RetryPolicy } from './retry';
-import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, requestedWaitMs } from './retry';
+import {
+	backoffMs,
+	DEFAULT_RETRY_POLICY,
+	isIdempotent,
+	isRetryable,
+	requestedWaitMs,
+} from './retry';
 import { pauseRequests, waitForTurn } from './throttle';
 import type { ApideckFunctions, ApideckRequest } from './types';
 
@@ -50,6 +56,10 @@ async function send(ctx: ApideckFunctions, options: IHttpRequestOptions): Promis
 		body: parsed.ok ? parsed.value : response.body,
 	};
 }
+
+/** A write that failed without a clear refusal (5xx, lost answer) may still have been applied. */
+const mayHaveHappened = (method: string, statusCode?: number) =>
+	!isIdempotent(method) && (statusCode === undefined || statusCode >= 500);
 
 /**
  * Sends one Apideck request with the credential's authentication, retrying rate limits and
@@ -102,13 +112,22 @@ export async function apideckRequest<T = IDataObject>(
 			attempts: attempt,
 			itemIndex: request.itemIndex,
 			secret: settings.apiKey,
-			note:
+			note: [
 				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
-					: undefined,
+					: '',
+				mayHaveHappened(request.method, statusCode)
+					? 'Apideck may have carried out this request before it failed: check whether the record exists before running again.'
+					: '',
+			]
+				.filter(Boolean)
+				.join('\n'),
 		};
 		if (outcome.kind === 'network') {
-			throw apideckNetworkError(ctx.getNode(), outcome.error, { ...context, baseUrl: settings.baseUrl });
+			throw apideckNetworkError(ctx.getNode(), outcome.error, {
+				...context,
+				baseUrl: settings.baseUrl,
+			});
 		}
 		throw apideckResponseError(ctx.getNode(), outcome, context);
 	}

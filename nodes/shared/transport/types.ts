@@ -7,7 +7,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-export type ApideckFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type ApideckFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface ApideckRequest {
 	method: IHttpRequestMethods;
