@@ -192,7 +192,7 @@ test('dropped connection after processing: not retried, clear error', async () =
 		injected: '2× socket closed after the create',
 		created: N,
 		errors: 2,
-		message: /Could not reach Apideck/,
+		message: /The connection to Apideck broke before it answered/,
 		requests: N,
 	});
 });
