@@ -7,20 +7,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../helpers/engine.cjs';
 import { resourceMapping } from '../helpers/load-options.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.store.clear();
-	sandbox.clearRequests();
-});
+const sandbox = useSandbox();
 
 const picked = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'x' });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
