@@ -7,7 +7,6 @@ import type { Sandbox } from '../sandbox/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { isClear, listCounts, reliabilitySandbox, run, seedLeads } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
-import { TIMEOUT_PROBE, TimeoutProbe } from './support/timeout-probe.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
@@ -238,22 +237,17 @@ test('a repeating cursor with Include Raw Response stops too (no duplicate recor
 	await injected;
 });
 
-describe('timeouts (through a probe node: the Apideck CRM node has no timeout setting yet)', () => {
-	const probe = (timeoutMs: number) =>
-		run(sandbox, {
-			type: TIMEOUT_PROBE,
-			nodeTypes: { [TIMEOUT_PROBE]: new TimeoutProbe() },
-			parameters: { mode: 'list', timeoutMs },
-		});
+describe("timeouts (the node's Timeout option)", () => {
+	const probe = (timeout: number) => list({ options: { timeout } });
 
 	test('a page slower than the timeout is retried', async () => {
-		sandbox.faults.slow({ times: 1, ms: 1500, path: '/crm/leads' });
-		const { items, error } = await probe(300);
+		sandbox.faults.slow({ times: 1, ms: 2000, path: '/crm/leads' });
+		const { items, error } = await probe(1000);
 		const counts = listCounts(items, TOTAL);
 		verify(
 			__filename,
 			{
-				...row('timeout on one page', '1× 1.5 s response, timeout 300 ms'),
+				...row('timeout on one page', '1× 2 s response, timeout 1 s'),
 				requests: listRequests(),
 				items: `${counts.out}/${TOTAL}`,
 				lost: counts.lost,
@@ -266,13 +260,13 @@ describe('timeouts (through a probe node: the Apideck CRM node has no timeout se
 	});
 
 	test('a list that always times out fails clearly', async () => {
-		sandbox.faults.slow({ times: 5, ms: 1500, path: '/crm/leads' });
-		const { items, error } = await probe(300);
+		sandbox.faults.slow({ times: 5, ms: 2000, path: '/crm/leads' });
+		const { items, error } = await probe(1000);
 		const clear = isClear(error, /did not answer in time.*after 5 attempts/, 'GET /crm/leads');
 		verify(
 			__filename,
 			{
-				...row('timeout on every attempt', '5× 1.5 s response, timeout 300 ms'),
+				...row('timeout on every attempt', '5× 2 s response, timeout 1 s'),
 				requests: listRequests(),
 				items: `${items.length} (no partial output)`,
 				lost: 0,
