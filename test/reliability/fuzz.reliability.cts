@@ -7,12 +7,13 @@
  */
 import { Pool } from 'undici';
 
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { signBody, type Sandbox } from '../sandbox/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
+import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
+import { seededRandom } from '../helpers/seeded-random.cjs';
 
 installCapture();
 
@@ -23,12 +24,7 @@ let host: TriggerHost;
 
 beforeAll(async () => {
 	sandbox = await reliabilitySandbox();
-	host = await startTriggerHost({
-		credentials: credentialsFor(sandbox),
-		parameters: { events: ['*'], consumerFilter: 'any', fetchFullRecord: false },
-	});
-	await host.activate();
-	await host.idle();
+	host = await activeTriggerHost(sandbox);
 });
 afterAll(async () => {
 	await host.deactivate();
@@ -37,18 +33,7 @@ afterAll(async () => {
 	releaseCapture();
 });
 
-// Seeded so a failing payload can be regenerated.
-function generator(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state * 1664525 + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-	const int = (max: number) => Math.floor(next() * max);
-	const pick = <T,>(values: readonly T[]): T => values[int(values.length)];
-	return { next, int, pick };
-}
-const rng = generator(Number(process.env.RELIABILITY_FUZZ_SEED ?? 7_000_001));
+const rng = seededRandom(Number(process.env.RELIABILITY_FUZZ_SEED ?? 7_000_001));
 
 const FIELDS = [
 	'event_type',

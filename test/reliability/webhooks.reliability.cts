@@ -4,10 +4,10 @@
  * restart of the trigger's process). Each must be refused and start no execution, while the
  * genuine deliveries around them still do.
  */
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, Sandbox } from '../sandbox/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
+import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -20,12 +20,7 @@ let serial = 0;
 
 beforeAll(async () => {
 	sandbox = await reliabilitySandbox();
-	host = await startTriggerHost({
-		credentials: credentialsFor(sandbox),
-		parameters: { events: ['*'], consumerFilter: 'any', fetchFullRecord: false },
-	});
-	await host.activate();
-	await host.idle();
+	host = await activeTriggerHost(sandbox);
 });
 afterAll(async () => {
 	capture('host', {

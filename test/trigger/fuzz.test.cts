@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
 import { hostFor } from './fixtures.cjs';
+import { seededRandom } from '../helpers/seeded-random.cjs';
 
 let sandbox: Sandbox;
 let host: TriggerHost;
@@ -22,19 +23,7 @@ afterAll(async () => {
 	await sandbox.close();
 });
 
-// Small seeded generator so a failure can be replayed.
-function generator(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state * 1664525 + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-	const int = (max: number) => Math.floor(next() * max);
-	const pick = <T,>(values: readonly T[]): T => values[int(values.length)];
-	return { next, int, pick };
-}
-
-const rng = generator(20261123);
+const rng = seededRandom(20261123);
 
 const validPayload = () => ({
 	event_type: 'crm.lead.created',

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { runNode, type RunNodeResult } from '../../helpers/engine.cjs';
+import { sandboxCredentials } from '../../helpers/sandbox-credentials.cjs';
+import { startTriggerHost, type TriggerHost } from '../../helpers/trigger-host.cjs';
 import { startSandbox, type Sandbox } from '../../sandbox/index.cjs';
 import type { SandboxOptions } from '../../sandbox/types.cjs';
 import { capture, SECRET } from './capture.cjs';
@@ -15,13 +17,18 @@ export async function reliabilitySandbox(options: SandboxOptions = {}): Promise<
 }
 
 export function credentialsFor(sandbox: Sandbox): ICredentialDataDecryptedObject {
-	return {
-		apiKey: sandbox.apiKey,
-		appId: sandbox.appId,
-		consumerId: 'test-consumer',
-		serviceId: '',
-		baseUrl: sandbox.url,
-	};
+	return sandboxCredentials(sandbox);
+}
+
+/** An active trigger for every event of any consumer, subscribed on the sandbox. */
+export async function activeTriggerHost(sandbox: Sandbox): Promise<TriggerHost> {
+	const host = await startTriggerHost({
+		credentials: credentialsFor(sandbox),
+		parameters: { events: ['*'], consumerFilter: 'any', fetchFullRecord: false },
+	});
+	await host.activate();
+	await host.idle();
+	return host;
 }
 
 /** Runs a node through the engine; its items, error and whole run record are captured. */
