@@ -242,21 +242,9 @@ describe("timeouts (the node's Timeout option)", () => {
 
 	test('a page slower than the timeout is retried', async () => {
 		sandbox.faults.slow({ times: 1, ms: 2000, path: '/crm/leads' });
-		const { items, error } = await probe(1000);
-		const counts = listCounts(items, TOTAL);
-		verify(
-			__filename,
-			{
-				...row('timeout on one page', '1× 2 s response, timeout 1 s'),
-				requests: listRequests(),
-				items: `${counts.out}/${TOTAL}`,
-				lost: counts.lost,
-				duplicates: counts.duplicates,
-				failures: error ? `1 (${error.message})` : '0',
-			},
-			{ error: error?.message, requests: listRequests(), ...counts },
-			{ error: undefined, requests: PAGES + 1, out: TOTAL, lost: 0, duplicates: 0 },
-		);
+		await expectAll('timeout on one page', '1× 2 s response, timeout 1 s', PAGES + 1, {
+			options: { timeout: 1000 },
+		});
 	});
 
 	test('a list that always times out fails clearly', async () => {
