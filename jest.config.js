@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	roots: ['<rootDir>/test', '<rootDir>/sandbox'],
 	testMatch: ['**/*.test.cts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],

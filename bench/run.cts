@@ -12,7 +12,7 @@ import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-wor
 
 import { ApideckCrm } from '../nodes/ApideckCrm/ApideckCrm.node';
 import { ApideckCrmTrigger } from '../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node';
-import { startSandbox } from '../test/sandbox/index.cjs';
+import { startSandbox } from '../sandbox/apideck/index.cjs';
 import type { CreatesJob, CreatesResult } from './contenders/creates.cjs';
 import type { GetManyJob, GetManyResult } from './contenders/get-many.cjs';
 import { runChild } from './lib/child.cjs';

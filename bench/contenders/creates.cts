@@ -14,7 +14,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { runNode } from '../../test/helpers/engine.cjs';
-import { startSandbox, type Sandbox } from '../../test/sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { childJob, reply } from '../lib/child.cjs';
 
 export interface CreatesJob {

@@ -12,7 +12,7 @@ import { whyIgnored } from '../../nodes/ApideckCrmTrigger/filter';
 import { parseDelivery } from '../../nodes/ApideckCrmTrigger/payload';
 import { isValidSignature } from '../../nodes/ApideckCrmTrigger/signature';
 import { startTriggerHost } from '../../test/helpers/trigger-host.cjs';
-import { signBody, startSandbox } from '../../test/sandbox/index.cjs';
+import { signBody, startSandbox } from '../../sandbox/apideck/index.cjs';
 import { percentile } from './stats.cjs';
 
 const KEY = 'bench-api-key-0123456789';

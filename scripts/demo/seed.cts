@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { Sandbox } from '../../test/sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 
 export interface DemoOwner {
 	id: string;

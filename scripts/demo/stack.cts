@@ -4,7 +4,7 @@
  * imported (and activated when asked: the trigger then subscribes on the sandbox, which checks
  * the n8n URL with a signed validation request).
  */
-import { startSandbox, type Sandbox } from '../../test/sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';

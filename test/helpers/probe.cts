@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { runNode } from './engine.cjs';
 import { TransportProbe } from './probe-node.cjs';
 import { sandboxCredentials } from './sandbox-credentials.cjs';

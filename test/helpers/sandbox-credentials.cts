@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 
 /** An `apideckApi` credential pointing at a running sandbox. */
 export function sandboxCredentials(

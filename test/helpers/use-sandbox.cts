@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/apideck/index.cjs';
 
 /**
  * Starts a sandbox for the test file (closed after it) and empties its records and request log

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 
 /** What the sandbox received, without the noise: method, path and parsed query. */
 export const sent = (sandbox: Sandbox) =>

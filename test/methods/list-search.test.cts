@@ -3,7 +3,7 @@
  * sandbox: what they list, how a search term reaches Apideck, paging, and the overrides.
  */
 import { listSearch } from '../helpers/load-options.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { byId, credentials, sent } from './fixtures.cjs';
 
 let sandbox: Sandbox;

@@ -5,7 +5,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { loadOptions, resourceMapping } from '../helpers/load-options.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { byId, credentials, sent } from './fixtures.cjs';
 
 let sandbox: Sandbox;

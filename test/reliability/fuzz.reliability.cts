@@ -8,7 +8,7 @@
 import { Pool } from 'undici';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { signBody, type Sandbox } from '../sandbox/index.cjs';
+import { signBody, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';

@@ -4,7 +4,7 @@
  * none left at the end.
  */
 import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';

@@ -3,7 +3,7 @@
  * every run either returns all 2,000 records exactly once, or fails with a clear error and no
  * partial output.
  */
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { isClear, listCounts, reliabilitySandbox, run, seedLeads } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';

@@ -5,7 +5,7 @@
  * genuine deliveries around them still do.
  */
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import type { CrmEvent, Sandbox } from '../sandbox/index.cjs';
+import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';

@@ -6,7 +6,7 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { duplicateNames, isClear, reliabilitySandbox, run } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';

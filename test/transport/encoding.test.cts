@@ -1,5 +1,5 @@
 import { apiPath, encodeQuery } from '../../nodes/shared/transport';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { probe } from '../helpers/probe.cjs';
 
 describe('query encoding', () => {

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

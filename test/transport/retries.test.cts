@@ -1,5 +1,5 @@
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

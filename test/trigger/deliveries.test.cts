@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { startSandbox, type CrmEvent, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type CrmEvent, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { CONSUMER, freshTrigger, hostFor } from './fixtures.cjs';
 
 let sandbox: Sandbox;

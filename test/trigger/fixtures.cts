@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters, INodeType } from 
 
 import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import type { Sandbox } from '../sandbox/index.cjs';
+import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 
 export const CONSUMER = 'test-consumer';
 

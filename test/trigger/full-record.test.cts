@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { hostFor } from './fixtures.cjs';
 
 let sandbox: Sandbox;

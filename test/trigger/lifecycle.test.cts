@@ -2,7 +2,7 @@
  * Activation and deactivation against the sandbox's webhook API, with static data persisted
  * between calls the way n8n keeps it.
  */
-import { startSandbox, type Sandbox } from '../sandbox/index.cjs';
+import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { hostFor } from './fixtures.cjs';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { canonicalJson, isValidSignature } from '../../nodes/ApideckCrmTrigger/signature';
-import { signBody } from '../sandbox/index.cjs';
+import { signBody } from '../../sandbox/apideck/index.cjs';
 
 const KEY = 'unit-test-key';
 const body = {

@@ -8,8 +8,8 @@ import type {
 import { runNode, type RunNodeResult } from '../../helpers/engine.cjs';
 import { sandboxCredentials } from '../../helpers/sandbox-credentials.cjs';
 import { startTriggerHost, type TriggerHost } from '../../helpers/trigger-host.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/index.cjs';
-import type { SandboxOptions } from '../../sandbox/types.cjs';
+import { startSandbox, type Sandbox } from '../../../sandbox/apideck/index.cjs';
+import type { SandboxOptions } from '../../../sandbox/apideck/types.cjs';
 import { capture, SECRET } from './capture.cjs';
 
 export async function reliabilitySandbox(options: SandboxOptions = {}): Promise<Sandbox> {

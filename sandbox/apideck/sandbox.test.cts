@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSandbox, type Sandbox } from './sandbox/index.cjs';
+import { startSandbox, type Sandbox } from './index.cjs';
 
 type Json = Record<string, any>;
 
