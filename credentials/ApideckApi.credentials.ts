@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/shared/apideck/credential';
+
 const hasHeader = (headers: IHttpRequestOptions['headers'], name: string) =>
 	Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
 
@@ -60,7 +62,7 @@ export class ApideckApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://unify.apideck.com',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only to go through a proxy or to use a local Apideck sandbox',
 		},
 	];
@@ -86,7 +88,7 @@ export class ApideckApi implements ICredentialType {
 	// Listing the consumer's Vault connections proves the key, the application and the consumer at once.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://unify.apideck.com").replace(/\\/+$/, "") }}',
+			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 			url: '/vault/connections',
 			qs: { api: 'crm' },
 		},
@@ -103,14 +105,15 @@ export class ApideckApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
+					message:
+						'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Nothing answered at this Base URL. Leave it at https://unify.apideck.com unless you use a proxy.',
+					message: `Nothing answered at this Base URL. Leave it at ${DEFAULT_BASE_URL} unless you use a proxy.`,
 				},
 			},
 		],

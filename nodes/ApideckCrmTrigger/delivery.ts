@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { apideckSettings } from '../shared/transport';
+import { apideckSettings } from '../shared/apideck';
 import { isFirstDelivery } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';

@@ -7,8 +7,9 @@ import { lead } from '../ApideckCrm/catalog/generated/lead';
 import { note } from '../ApideckCrm/catalog/generated/note';
 import { opportunity } from '../ApideckCrm/catalog/generated/opportunity';
 import type { CatalogResource } from '../ApideckCrm/catalog/types';
-import type { RetryPolicy } from '../shared/transport';
-import { apideckRequest, apiPath } from '../shared/transport';
+import type { RetryPolicy } from '../shared/core';
+import { apideckRequest } from '../shared/apideck';
+import { apiPath } from '../shared/core';
 import type { Entity } from './events';
 import type { CrmEvent } from './payload';
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { apideckPages, apideckRequest, apiPath } from '../shared/transport';
+import { apideckPages, apideckRequest } from '../shared/apideck';
+import { apiPath, asNodeError } from '../shared/core';
 import { sameEvents } from './events';
 
 const COLLECTION = '/webhook/webhooks';
@@ -17,12 +18,6 @@ export interface Subscription {
 }
 
 const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
-
-// The transport already throws explained NodeApiErrors; anything else is wrapped.
-function asNodeError(ctx: IHookFunctions, error: unknown) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error);
-}
 
 /** True when the subscription delivers the wanted events to this URL and is switched on. */
 export function isCurrent(
@@ -50,7 +45,7 @@ export async function getSubscription(
 		return envelope.data as unknown as Subscription;
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
-		throw asNodeError(ctx, error);
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 
@@ -85,6 +80,6 @@ export async function removeSubscription(ctx: IHookFunctions, id: string): Promi
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return false;
-		throw asNodeError(ctx, error);
+		throw asNodeError(ctx.getNode(), error);
 	}
 }

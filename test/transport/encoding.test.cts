@@ -1,4 +1,4 @@
-import { apiPath, encodeQuery } from '../../nodes/shared/transport';
+import { apiPath, encodeQuery } from '../../nodes/shared/core';
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { probe } from '../helpers/probe.cjs';
 

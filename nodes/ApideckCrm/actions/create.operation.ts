@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest } from '../../shared/transport';
+import { apideckRequest } from '../../shared/apideck';
 import { displayNameOf } from '../catalog/naming';
 import type { CatalogResource, OperationValue } from '../catalog/types';
 import { article, lowerName, optionsProperty, show } from '../descriptions/common';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apideckRequest } from '../../shared/transport';
+import { apideckRequest } from '../../shared/apideck';
 import type { CatalogResource } from '../catalog/types';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { endpointPath, readId, readOptions } from './parameters';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apideckList } from '../../shared/transport';
-import type { ApideckRequest } from '../../shared/transport';
+import { apideckList } from '../../shared/apideck';
+import type { ApideckRequest } from '../../shared/apideck';
 import { optionNameOf } from '../catalog/naming';
 import type { CatalogEndpoint, CatalogResource, OperationValue } from '../catalog/types';
 import {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiPath } from '../../shared/transport';
+import { apiPath } from '../../shared/core';
 import type { CatalogEndpoint, CatalogResource } from '../catalog/types';
 
 /** Node parameter holding each path parameter of the catalog. */

@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { limitRequestRate } from '../../shared/transport';
+import { asNodeError, limitRequestRate } from '../../shared/core';
 import { resources } from '../catalog/generated';
 import type { OperationValue, ResourceValue } from '../catalog/types';
 import { DEFAULT_ITEMS_IN_PARALLEL } from '../descriptions/common';
 import { OPERATIONS, operationsOf } from './operations';
-
-/** Keeps the transport's explained API errors as they are; wraps anything else. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
 
 async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const resource = resources[this.getNodeParameter('resource', itemIndex) as ResourceValue];
@@ -71,7 +65,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
 	if (failures.length) {
 		const first = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
-		const error = asNodeError(this, first.error, first.itemIndex);
+		const error = asNodeError(this.getNode(), first.error, first.itemIndex);
 		// Items after the failing one may already have been sent by other workers: say which.
 		const done = results.flatMap((result, index) =>
 			result && index > first.itemIndex ? [index] : [],

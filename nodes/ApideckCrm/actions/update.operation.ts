@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest } from '../../shared/transport';
+import { apideckRequest } from '../../shared/apideck';
 import type { CatalogResource } from '../catalog/types';
 import { optionsProperty, recordIdProperty, show } from '../descriptions/common';
 import { fieldProperties } from '../descriptions/fields';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckList, apideckRequest, apiPath } from '../../shared/transport';
+import { apideckList, apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 import { displayNameOf, pluralOf } from '../catalog/naming';
 import type { CatalogResource, ResourceValue } from '../catalog/types';
 import { article, lowerName, optionsProperty, show } from '../descriptions/common';

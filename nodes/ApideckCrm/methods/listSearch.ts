@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ApideckListEnvelope } from '../../shared/transport';
-import { apideckRequest, apiPath } from '../../shared/transport';
+import type { ApideckListEnvelope } from '../../shared/apideck';
+import { apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 import { resources } from '../catalog/generated';
 import type { CatalogResource, ResourceValue } from '../catalog/types';
 import { searchMethodName } from '../descriptions/locators';

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apiPath } from '../../shared/transport';
+import { apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 import { resources } from '../catalog/generated';
 import type { ResourceValue } from '../catalog/types';
 import { currentValue, dropdownOverrides } from './context';

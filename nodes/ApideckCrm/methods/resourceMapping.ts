@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apiPath } from '../../shared/transport';
+import { apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 import { currentValue, dropdownOverrides } from './context';
 
 /**

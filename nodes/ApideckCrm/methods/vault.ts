@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apideckSettings, apiPath } from '../../shared/transport';
+import { apideckRequest, apideckSettings } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 
 /** CRM connections of the consumer that can take calls now (enabled and callable). */
 export async function crmConnections(

@@ -30,8 +30,8 @@ function appendPairs(pairs: string[], key: string[], value: QueryValue): void {
 }
 
 /**
- * Encodes a query the way Apideck reads it: nested objects (filter, sort, pass_through) in
- * deepObject style (`filter[email]=a%40b.c`), arrays as comma lists, empty values left out.
+ * Encodes a query with nested objects (filter, sort, …) in deepObject style
+ * (`filter[email]=a%40b.c`), arrays as comma lists, empty values left out.
  */
 export function encodeQuery(query: IDataObject = {}): string {
 	const pairs: string[] = [];

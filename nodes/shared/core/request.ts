@@ -1,19 +1,12 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { apideckSettings, CREDENTIAL_NAME } from './credentials';
-import { apideckNetworkError, apideckResponseError } from './errors';
+import { networkError, responseError } from './errors';
+import { pauseRequests, waitForTurn } from './pacing';
 import { encodeQuery } from './query';
 import type { RetryPolicy } from './retry';
-import {
-	backoffMs,
-	DEFAULT_RETRY_POLICY,
-	isIdempotent,
-	isRetryable,
-	requestedWaitMs,
-} from './retry';
-import { pauseRequests, waitForTurn } from './throttle';
-import type { ApideckFunctions, ApideckRequest } from './types';
+import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, mayHaveHappened } from './retry';
+import type { ApiFunctions, ApiRequest, Backend } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -32,12 +25,16 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
-async function send(ctx: ApideckFunctions, options: IHttpRequestOptions): Promise<Outcome> {
+async function send(
+	ctx: ApiFunctions,
+	credentialName: string,
+	options: IHttpRequestOptions,
+): Promise<Outcome> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
-			CREDENTIAL_NAME,
+			credentialName,
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
@@ -57,28 +54,22 @@ async function send(ctx: ApideckFunctions, options: IHttpRequestOptions): Promis
 	};
 }
 
-/** A write that failed without a clear refusal (5xx, lost answer) may still have been applied. */
-const mayHaveHappened = (method: string, statusCode?: number) =>
-	!isIdempotent(method) && (statusCode === undefined || statusCode >= 500);
-
 /**
- * Sends one Apideck request with the credential's authentication, retrying rate limits and
- * transient failures within the policy's bounds, and returns the parsed JSON body.
+ * Sends one request with the backend's credential, retrying rate limits and transient failures
+ * within the policy's bounds, and returns the parsed JSON body.
  */
-export async function apideckRequest<T = IDataObject>(
-	ctx: ApideckFunctions,
-	request: ApideckRequest,
+export async function sendRequest<T, Request extends ApiRequest>(
+	ctx: ApiFunctions,
+	backend: Backend<Request>,
+	request: Request,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
-	const settings = await apideckSettings(ctx);
+	const { baseUrl, secret } = await backend.connection(ctx);
 	const query = encodeQuery(request.query);
-	const headers: IDataObject = { accept: 'application/json' };
-	if (request.consumerId) headers['x-apideck-consumer-id'] = request.consumerId;
-	if (request.serviceId) headers['x-apideck-service-id'] = request.serviceId;
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${settings.baseUrl}${request.path}${query ? `?${query}` : ''}`,
-		headers,
+		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+		headers: { accept: 'application/json', ...backend.headers?.(request) },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -89,11 +80,12 @@ export async function apideckRequest<T = IDataObject>(
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		await waitForTurn(ctx);
-		const outcome = await send(ctx, options);
+		const outcome = await send(ctx, backend.credentialName, options);
 		if (outcome.kind === 'ok') return outcome.body as T;
 
 		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
-		const asked = outcome.kind === 'status' ? requestedWaitMs(outcome.headers) : undefined;
+		const asked =
+			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
 		const canRetry =
 			isRetryable(request.method, statusCode) &&
@@ -111,24 +103,21 @@ export async function apideckRequest<T = IDataObject>(
 			path: request.path,
 			attempts: attempt,
 			itemIndex: request.itemIndex,
-			secret: settings.apiKey,
+			secret,
 			note: [
 				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
 				mayHaveHappened(request.method, statusCode)
-					? 'Apideck may have carried out this request before it failed: check whether the record exists before running again.'
+					? `${backend.name} may have carried out this request before it failed: check whether the record exists before running again.`
 					: '',
 			]
 				.filter(Boolean)
 				.join('\n'),
 		};
 		if (outcome.kind === 'network') {
-			throw apideckNetworkError(ctx.getNode(), outcome.error, {
-				...context,
-				baseUrl: settings.baseUrl,
-			});
+			throw networkError(ctx.getNode(), backend.name, outcome.error, { ...context, baseUrl });
 		}
-		throw apideckResponseError(ctx.getNode(), outcome, context);
+		throw responseError(ctx.getNode(), outcome, backend.describeFailure(outcome), context);
 	}
 }

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 export interface RetryPolicy {
 	maxAttempts: number;
 	/** Total time all waits of one request may add up to. */
@@ -17,7 +15,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 
-export const isIdempotent = (method: string) => IDEMPOTENT.has(method.toUpperCase());
+const isIdempotent = (method: string) => IDEMPOTENT.has(method.toUpperCase());
 
 /**
  * 429 means the request was not processed, so it is safe to send again whatever the method;
@@ -29,24 +27,9 @@ export function isRetryable(method: string, statusCode?: number): boolean {
 	return statusCode === undefined || statusCode >= 500;
 }
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
-/** Milliseconds the server asked us to wait, from Retry-After or Apideck's downstream reset header. */
-export function requestedWaitMs(headers: IDataObject, now = Date.now()): number | undefined {
-	const retryAfter = first(headers['retry-after']);
-	if (retryAfter !== undefined && retryAfter !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(String(retryAfter));
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	const reset = Number(first(headers['x-downstream-ratelimit-reset']));
-	if (Number.isFinite(reset) && reset > 0) {
-		// Either seconds until the window resets or an epoch timestamp in seconds.
-		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
-	}
-	return undefined;
-}
+/** A write that failed without a clear refusal (5xx, lost answer) may still have been applied. */
+export const mayHaveHappened = (method: string, statusCode?: number) =>
+	!isIdempotent(method) && (statusCode === undefined || statusCode >= 500);
 
 export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.random()): number {
 	const exponential = policy.baseDelayMs * 2 ** (attempt - 1);

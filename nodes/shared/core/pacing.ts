@@ -21,7 +21,7 @@ function paceOf(ctx: object): Pace {
 	return pace;
 }
 
-/** When Apideck answers 429 to one request, the others in flight would hit the same limit. */
+/** When the API answers 429 to one request, the others in flight would hit the same limit. */
 export function pauseRequests(ctx: object, ms: number): void {
 	const pace = paceOf(ctx);
 	pace.pausedUntil = Math.max(pace.pausedUntil, Date.now() + ms);
