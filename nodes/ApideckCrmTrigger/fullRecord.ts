@@ -1,26 +1,11 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { activity } from '../ApideckCrm/catalog/generated/activity';
-import { company } from '../ApideckCrm/catalog/generated/company';
-import { contact } from '../ApideckCrm/catalog/generated/contact';
-import { lead } from '../ApideckCrm/catalog/generated/lead';
-import { note } from '../ApideckCrm/catalog/generated/note';
-import { opportunity } from '../ApideckCrm/catalog/generated/opportunity';
-import type { CatalogResource } from '../ApideckCrm/catalog/types';
-import type { RetryPolicy } from '../shared/core';
+import { resources } from '../ApideckCrm/catalog';
 import { apideckRequest } from '../shared/apideck';
+import type { RetryPolicy } from '../shared/core';
 import { apiPath } from '../shared/core';
 import type { Entity } from './events';
 import type { CrmEvent } from './payload';
-
-const RESOURCES: Record<Entity, CatalogResource> = {
-	activity,
-	company,
-	contact,
-	lead,
-	note,
-	opportunity,
-};
 
 // Apideck waits for the webhook's answer while the record is fetched: keep retries short so a
 // slow CRM cannot make Apideck time out and deliver the event again.
@@ -44,7 +29,7 @@ export async function fetchFullRecord(
 	event: CrmEvent,
 	entity: Entity,
 ): Promise<FullRecord> {
-	const endpoint = RESOURCES[entity].operations.get;
+	const endpoint = resources[entity].operations.get;
 	if (!endpoint) return { recordError: { message: `Apideck has no endpoint to read a ${entity}` } };
 	try {
 		const envelope = await apideckRequest<IDataObject>(

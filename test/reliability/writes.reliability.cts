@@ -6,6 +6,7 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { DEFAULT_ITEMS_IN_PARALLEL } from '../../nodes/shared/crm';
 import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { duplicateNames, isClear, reliabilitySandbox, run } from './support/fixtures.cjs';
@@ -32,19 +33,6 @@ beforeEach(() => {
 	sandbox.store.clear('leads');
 	batch++;
 });
-
-/** The node's default Items in Parallel (1 before that option existed). */
-function parallelItems(): number {
-	try {
-		return (
-			Number(
-				require('../../nodes/ApideckCrm/descriptions/common').DEFAULT_ITEMS_IN_PARALLEL ?? 1,
-			) || 1
-		);
-	} catch {
-		return 1;
-	}
-}
 
 const input = () => Array.from({ length: N }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
 
@@ -230,7 +218,7 @@ test('a failed create without continue-on-fail stops with a clear, explained err
 		// run stops; no item may start after the failure, so at most one round of requests goes out.
 		{
 			clear,
-			withinOneRound: sandbox.requests.length <= parallelItems(),
+			withinOneRound: sandbox.requests.length <= DEFAULT_ITEMS_IN_PARALLEL,
 			duplicates: duplicateNames(sandbox),
 		},
 		{ clear: true, withinOneRound: true, duplicates: 0 },

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/apideck';
+import { readCollection, show } from '../../shared/crm';
 import type { CatalogResource } from '../catalog/types';
-import { optionsProperty, recordIdProperty, show } from '../descriptions/common';
-import { fieldProperties } from '../descriptions/fields';
-import { buildBody } from './body';
-import { columnsProperties, plainFields, readColumns } from './customObject';
-import { fetchRecord } from './get.operation';
+import { optionsProperty, recordIdProperty } from '../descriptions/common';
+import { collectionFields } from '../descriptions/fields';
+import { plainFields } from '../rules';
+import { columnsProperties, readColumns } from './columns';
 import { endpointPath, readOptions } from './parameters';
+import { bodyOf, readRecord } from './records';
 
 export function description(resource: CatalogResource): INodeProperties[] {
 	return [
@@ -20,7 +21,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: show(resource, ['update']),
-			options: fieldProperties(plainFields(resource), resource.value),
+			options: collectionFields(resource, plainFields(resource)),
 		},
 		...columnsProperties(resource, 'update'),
 		optionsProperty(resource, 'update'),
@@ -34,9 +35,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const endpoint = resource.operations.update!;
-	const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const values = readCollection(this, 'updateFields', itemIndex);
 	const body = {
-		...buildBody(this, resource.fields, values, itemIndex),
+		...bodyOf(this, resource.fields, values, itemIndex),
 		...readColumns(this, resource, itemIndex),
 	};
 	if (!Object.keys(body).length) {
@@ -48,5 +49,5 @@ export async function execute(
 	const { overrides } = readOptions(this, itemIndex);
 	const path = endpointPath(this, resource, endpoint, itemIndex);
 	await apideckRequest(this, { method: endpoint.method, path, body, itemIndex, ...overrides });
-	return [await fetchRecord.call(this, resource, itemIndex, {}, overrides)];
+	return [await readRecord(this, resource, itemIndex, {}, overrides)];
 }

@@ -3,26 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
-import { displayNameOf, pluralOf } from '../catalog/naming';
-import type { CatalogResource, ResourceValue } from '../catalog/types';
-import { article, lowerName, optionsProperty, show } from '../descriptions/common';
-import { buildBody } from './body';
-import { fetchRecord } from './get.operation';
+import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import type { CatalogResource } from '../catalog/types';
+import { optionsProperty } from '../descriptions/common';
+import { upsertMatchOf } from '../rules';
 import { readOptions } from './parameters';
-
-/** The field each resource's Create or Update finds its record by (an Apideck list filter). */
-const MATCH_ON: Partial<Record<ResourceValue, 'email' | 'name'>> = {
-	lead: 'email',
-	contact: 'email',
-	company: 'name',
-};
+import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
-
-export const supports = (resource: CatalogResource) =>
-	MATCH_ON[resource.value] !== undefined &&
-	Boolean(resource.operations.create && resource.operations.update && resource.operations.getAll);
 
 const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	displayName: 'Email',
@@ -37,8 +26,8 @@ const emailProperty = (resource: CatalogResource): INodeProperties => ({
 
 /** The match email and options; the record fields are Create's, shown for this operation too. */
 export function description(resource: CatalogResource): INodeProperties[] {
-	if (!supports(resource)) return [];
-	const matchOn = MATCH_ON[resource.value]!;
+	const matchOn = upsertMatchOf(resource);
+	if (!matchOn) return [];
 	return [
 		matchOn === 'email'
 			? emailProperty(resource)
@@ -78,7 +67,7 @@ export async function execute(
 	resource: CatalogResource,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const matchOn = MATCH_ON[resource.value]!;
+	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
 	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
 	if (!value) {
@@ -91,13 +80,7 @@ export async function execute(
 			},
 		);
 	}
-	const values: IDataObject = {
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	for (const name of resource.requiredCreateFields) {
-		values[name] = this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
-	}
-	const body = buildBody(this, resource.fields, values, itemIndex);
+	const body = bodyOf(this, resource.fields, createValues(this, resource, itemIndex), itemIndex);
 	const { overrides } = readOptions(this, itemIndex);
 
 	const candidates = await apideckList(this, {
@@ -136,31 +119,25 @@ export async function execute(
 				...overrides,
 			});
 		}
-		const record = await fetchRecord.call(this, resource, itemIndex, { id }, overrides);
+		const record = await readRecord(this, resource, itemIndex, { id }, overrides);
 		return [{ ...record, _upsert: 'updated' }];
 	}
 
-	for (const name of resource.requiredCreateFields) {
-		if (body[name] === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"${displayNameOf(name)}" is required to create ${article(noun)} (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `No ${noun} has the ${matchOn} "${value}", so a new one is created.`,
-				},
-			);
-		}
-	}
+	requireCreateFields(
+		this,
+		resource,
+		body,
+		itemIndex,
+		`No ${noun} has the ${matchOn} "${value}", so a new one is created.`,
+	);
 	const create = resource.operations.create!;
-	const response = await apideckRequest<{ data?: IDataObject }>(this, {
+	const id = await createRecord(this, {
 		method: create.method,
 		path: create.path,
 		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
 		itemIndex,
 		...overrides,
 	});
-	const id = String(response.data?.id ?? '');
-	const record = id ? await fetchRecord.call(this, resource, itemIndex, { id }, overrides) : { id };
+	const record = id ? await readRecord(this, resource, itemIndex, { id }, overrides) : { id };
 	return [{ ...record, _upsert: 'created' }];
 }

@@ -2,14 +2,24 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { displayNameOf } from '../catalog/naming';
-import type { CatalogField } from '../catalog/types';
-import { NOT_SET } from '../descriptions/fields';
+import { NOT_SET } from './fields';
+import { displayNameOf } from './naming';
+import type { CatalogField } from './types';
+
+/**
+ * A problem the API would refuse in one entry of a group, before it is sent: the sub-field
+ * (display name) and what is wrong with it.
+ */
+export type EntryCheck = (
+	field: CatalogField,
+	entry: IDataObject,
+) => { field: string; problem: string } | undefined;
 
 interface Ctx {
 	node: IExecuteFunctions;
 	itemIndex: number;
 	timezone: string;
+	checkEntry?: EntryCheck;
 }
 
 const isBlank = (value: unknown) =>
@@ -17,10 +27,6 @@ const isBlank = (value: unknown) =>
 	value === null ||
 	value === '' ||
 	(typeof value === 'string' && value.trim() === '');
-
-/** A value picked through a resource locator: `{ __rl: true, mode, value }`. */
-const isLocator = (value: unknown): value is { value: unknown } =>
-	typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 
 function fail(ctx: Ctx, label: string, message: string, description?: string): never {
 	throw new NodeOperationError(
@@ -74,10 +80,8 @@ function toObject(
 ): IDataObject | undefined {
 	const out = convertFields(ctx, field.fields ?? [], entry, label, true);
 	if (!Object.keys(out).length) return undefined;
-	// Apideck needs to know which custom field a value is for.
-	if (field.name === 'custom_fields' && out.id === undefined && out.name === undefined) {
-		fail(ctx, `${label} › Field`, 'needs a custom field: pick one or give its ID');
-	}
+	const refused = ctx.checkEntry?.(field, out);
+	if (refused) fail(ctx, `${label} › ${refused.field}`, refused.problem);
 	for (const sub of field.fields ?? []) {
 		if (sub.required && out[sub.name] === undefined) {
 			fail(ctx, `${label} › ${displayNameOf(sub.name)}`, 'is required when the entry is used');
@@ -93,7 +97,6 @@ function convert(
 	value: unknown,
 	inGroup: boolean,
 ): unknown {
-	if (isLocator(value)) value = value.value;
 	if (isBlank(value)) return undefined;
 	switch (field.type) {
 		case 'number': {
@@ -166,16 +169,18 @@ function convertFields(
 
 /**
  * Turns parameter values keyed by API field name into a request body: only writable catalog
- * fields, typed as the API expects, empty values left out.
+ * fields, typed as the API expects, empty values left out. Record pickers must already be
+ * reduced to their IDs (readCollection does that).
  */
 export function buildBody(
 	node: IExecuteFunctions,
 	fields: readonly CatalogField[],
 	values: IDataObject,
 	itemIndex: number,
+	checkEntry?: EntryCheck,
 ): IDataObject {
 	return convertFields(
-		{ node, itemIndex, timezone: node.getTimezone() },
+		{ node, itemIndex, timezone: node.getTimezone(), checkEntry },
 		fields,
 		values,
 		'',

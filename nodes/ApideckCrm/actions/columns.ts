@@ -1,40 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { CatalogField, CatalogResource, OperationValue } from '../catalog/types';
-import { show } from '../descriptions/common';
-import { locatorProperty } from '../descriptions/locators';
+import { show } from '../../shared/crm';
+import type { CatalogResource, OperationValue } from '../catalog/types';
+import { rulesOf } from '../rules';
 
 /**
- * Custom object records live under the schema that defines them
- * (/crm/custom-objects/{object_id}/…), so every custom object operation asks for that schema.
+ * The column mapper of a resource with `columns` (custom object records): its columns are the
+ * fields of the parent's schema, read by getCustomObjectColumns.
  */
-export function objectIdProperty(resource: CatalogResource): INodeProperties {
-	return locatorProperty('customObjectSchema', {
-		displayName: 'Object',
-		name: 'objectId',
-		required: true,
-		description:
-			'The custom object (its schema) the records belong to: pick it from the list, or give its ID',
-		displayOptions: { show: { resource: [resource.value] } },
-	});
-}
-
-const isCustomObject = (resource: CatalogResource) => resource.value === 'customObject';
-
-/** Catalog fields offered as ordinary parameters; a custom object's `fields` come from the mapper. */
-export function plainFields(resource: CatalogResource): readonly CatalogField[] {
-	return isCustomObject(resource)
-		? resource.fields.filter((field) => field.name !== 'fields')
-		: resource.fields;
-}
-
-/** The column mapper of a custom object record, its columns read from the object's schema. */
 export function columnsProperties(
 	resource: CatalogResource,
 	operation: OperationValue,
 ): INodeProperties[] {
-	if (!isCustomObject(resource)) return [];
+	const { columns, parent } = rulesOf(resource);
+	if (!columns || !parent) return [];
 	return [
 		{
 			displayName: 'Fields',
@@ -44,7 +24,7 @@ export function columnsProperties(
 			default: { mappingMode: 'defineBelow', value: null },
 			description: "Values for the fields defined in the custom object's schema",
 			typeOptions: {
-				loadOptionsDependsOn: ['objectId.value'],
+				loadOptionsDependsOn: [`${parent.parameter}.value`],
 				resourceMapper: {
 					resourceMapperMethod: 'getCustomObjectColumns',
 					mode: operation === 'create' ? 'add' : 'map',
@@ -74,7 +54,8 @@ export function readColumns(
 	resource: CatalogResource,
 	itemIndex: number,
 ): IDataObject {
-	if (!isCustomObject(resource)) return {};
+	const { columns } = rulesOf(resource);
+	if (!columns) return {};
 	const mode = ctx.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
 	let values: IDataObject;
 	if (mode === 'autoMapInputData') {
@@ -88,5 +69,5 @@ export function readColumns(
 	const fields = Object.entries(values)
 		.filter(([, value]) => value !== undefined && value !== null && value !== '')
 		.map(([name, value]) => ({ name, value: asText(value) }));
-	return fields.length ? { fields } : {};
+	return fields.length ? { [columns.field]: fields } : {};
 }

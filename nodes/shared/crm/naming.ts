@@ -64,3 +64,10 @@ export function pluralOf(noun: string): string {
 	if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
 	return `${noun}s`;
 }
+
+/** "an activity", "a user". */
+export const article = (noun: string) =>
+	/^(?:[aeio]|u(?!s))/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+
+/** "Custom Object" → "custom object". */
+export const lowerName = (resource: { displayName: string }) => resource.displayName.toLowerCase();

@@ -1,8 +1,6 @@
-import type { ResourceValue } from './types';
-
 /**
  * Hand-written help text for catalog fields, keyed by field name. The same name means the same
- * thing across resources unless `byResource` says otherwise.
+ * thing across resources unless a resource's `helpText` in ../rules.ts says otherwise.
  */
 const shared: Record<string, string> = {
 	// people and organisations
@@ -193,56 +191,6 @@ const shared: Record<string, string> = {
 	created_since: 'Only records created after this moment',
 };
 
-const byResource: Partial<Record<ResourceValue, Record<string, string>>> = {
-	lead: {
-		name: 'Full name of the lead',
-		title: 'Job title of the lead',
-	},
-	company: {
-		name: 'Name of the company',
-		first_name: 'Given name of the main person at the company',
-		last_name: 'Family name of the main person at the company',
-		status: 'Status of the company, as named in the CRM',
-	},
-	contact: {
-		type: 'Kind of contact',
-		description: 'Free text about the contact',
-	},
-	opportunity: {
-		title: 'Name of the deal',
-		type: 'Kind of deal, as named in the CRM',
-		status: 'Status of the deal, such as open, won or lost',
-	},
-	activity: {
-		type: 'Kind of activity',
-		title: 'Subject of the activity',
-		description: 'Details of the activity',
-	},
-	note: {
-		title: 'Heading of the note',
-	},
-	pipeline: {
-		id: 'ID to give the pipeline; some CRMs let you choose it',
-		name: 'Name of the pipeline',
-	},
-	user: {
-		name: 'Full name of the user',
-		title: 'Job title of the user',
-		status: 'Account status of the user',
-	},
-	customObject: {
-		name: 'Name of the record',
-		fields: 'Field values of the record, by field name',
-	},
-	customObjectSchema: {
-		name: 'Name of the custom object',
-		description: 'What the custom object holds',
-		fields: 'Fields the custom object has',
-		type: 'Data type of the field',
-		active: 'Whether the custom object can be used',
-	},
-};
-
 /** Sub-fields of repeatable groups, keyed by `<group>.<field>`, then by field alone. */
 const nested: Record<string, string> = {
 	'addresses.name': 'Label of the address, such as Head Office',
@@ -267,10 +215,10 @@ const nested: Record<string, string> = {
 	type: 'Kind of entry',
 };
 
-/** Help text for a field of a resource; empty when we have nothing useful to add. */
-export function describeField(resource: ResourceValue, fieldName: string, parent?: string): string {
+/** Help text for a field (inside the group `parent`); empty when we have nothing useful to add. */
+export function fieldHelp(fieldName: string, parent?: string): string {
 	if (parent !== undefined) {
 		return nested[`${parent}.${fieldName}`] ?? nested[fieldName] ?? shared[fieldName] ?? '';
 	}
-	return byResource[resource]?.[fieldName] ?? shared[fieldName] ?? '';
+	return shared[fieldName] ?? '';
 }
