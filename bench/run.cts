@@ -4,7 +4,6 @@
  * `--rate-creates`, `--rate`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
-import './lib/prefer-ts.cjs';
 import { spawnSync } from 'node:child_process';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
