@@ -34,7 +34,6 @@ function specIt(name: string, test: () => void) {
 			);
 		});
 	}
-	// eslint-disable-next-line no-console
 	console.warn(
 		`catalog.test: ${spec} is absent, skipping "${name}" (set APIDECK_CRM_SPEC to run it)`,
 	);

@@ -244,6 +244,8 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 // the test itself also checks the description n8n serves.
 const builtDescription = (): INodeTypeDescription => {
 	const file = join(__dirname, '../../dist/nodes/ApideckCrm/ApideckCrm.node.js');
+	// The build output, loaded at run time (it may not exist when the file is compiled).
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ApideckCrm } = require(file) as {
 		ApideckCrm: new () => { description: INodeTypeDescription };
 	};

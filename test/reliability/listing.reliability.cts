@@ -3,6 +3,7 @@
  * every run either returns all 2,000 records exactly once, or fails with a clear error and no
  * partial output.
  */
+import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
 import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { isClear, listCounts, reliabilitySandbox, run, seedLeads } from './support/fixtures.cjs';
@@ -268,7 +269,6 @@ describe("timeouts (the node's Timeout option)", () => {
 });
 
 test('the API key appears nowhere in what the runs produced or logged', () => {
-	const { ApideckCrm } = require('../../nodes/ApideckCrm/ApideckCrm.node');
 	capture('Apideck CRM description', new ApideckCrm().description);
 	secretScan(__filename, 'Get Many');
 });

@@ -30,6 +30,7 @@ export async function hostFor(
 export function freshTrigger(): INodeType {
 	let instance: INodeType | undefined;
 	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
 		instance = new ApideckCrmTrigger();
 	});
