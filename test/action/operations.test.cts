@@ -6,16 +6,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox({ reset: 'none' });
 
 const credentials = () => sandboxCredentials(sandbox);
 

@@ -6,16 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 beforeEach(() => {
-	sandbox.store.clear();
-	sandbox.clearRequests();
 	sandbox.faults.clear();
 	sandbox.setLatency(0);
 	sandbox.setRateLimit(undefined);

@@ -5,18 +5,10 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { loadOptions, resourceMapping } from '../helpers/load-options.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { byId, credentials, sent } from './fixtures.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: true });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.clearRequests());
+const sandbox = useSandbox({ seed: true, reset: 'requests' });
 
 const call = (parameters: Record<string, unknown>, serviceId = '') => ({
 	parameters: parameters as never,

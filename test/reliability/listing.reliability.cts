@@ -4,9 +4,8 @@
  * partial output.
  */
 import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
-import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { isClear, listCounts, reliabilitySandbox, run, seedLeads } from './support/fixtures.cjs';
+import { isClear, listCounts, run, seedLeads, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -14,16 +13,8 @@ installCapture();
 
 const TOTAL = 2000;
 const PAGES = TOTAL / 200;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	seedLeads(sandbox, TOTAL);
-});
-afterAll(async () => {
-	await sandbox.close();
-	releaseCapture();
-});
+const sandbox = useReliabilitySandbox({ setup: (started) => seedLeads(started, TOTAL) });
+afterAll(() => releaseCapture());
 beforeEach(() => {
 	sandbox.faults.clear();
 	sandbox.clearRequests();

@@ -8,33 +8,31 @@ import { ApideckCrmTrigger } from '../../nodes/ApideckCrmTrigger/ApideckCrmTrigg
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
+import { activeTriggerHost, stopTriggerHost, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 50;
-let sandbox: Sandbox;
 let host: TriggerHost;
 let serial = 0;
 
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	host = await activeTriggerHost(sandbox);
+const sandbox = useReliabilitySandbox({
+	async setup(started) {
+		host = await activeTriggerHost(started);
+		return async () => {
+			capture('host', {
+				responses: host.responses,
+				executions: host.executions,
+				errors: host.webhookErrors,
+				runs: host.runs,
+			});
+			await stopTriggerHost(host);
+		};
+	},
 });
-afterAll(async () => {
-	capture('host', {
-		responses: host.responses,
-		executions: host.executions,
-		errors: host.webhookErrors,
-		runs: host.runs,
-	});
-	await host.deactivate();
-	await host.close();
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 
 const event = (): CrmEvent => ({
 	event_type: 'crm.lead.updated',

@@ -7,25 +7,18 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_ITEMS_IN_PARALLEL } from '../../nodes/shared/crm';
-import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { duplicateNames, isClear, reliabilitySandbox, run } from './support/fixtures.cjs';
+import { duplicateNames, isClear, run, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 40;
-let sandbox: Sandbox;
+const sandbox = useReliabilitySandbox();
 let batch = 0;
 
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 beforeEach(() => {
 	sandbox.faults.clear();
 	sandbox.clearRequests();

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ApideckApi } from '../../credentials/ApideckApi.credentials';
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 /**
  * n8n tests a credential by running its `test.request` as a declarative request with the
@@ -32,12 +32,7 @@ function credentialTester(): INodeType {
 }
 
 describe('credential test request', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.clearRequests());
+	const sandbox = useSandbox({ reset: 'requests' });
 
 	const test = (overrides = {}) =>
 		runNode({

@@ -1,5 +1,5 @@
 import { apiPath, encodeQuery } from '../../nodes/shared/core';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { probe } from '../helpers/probe.cjs';
 
 describe('query encoding', () => {
@@ -47,12 +47,7 @@ describe('path encoding', () => {
 });
 
 describe('encoding as the sandbox receives it', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.clearRequests());
+	const sandbox = useSandbox({ reset: 'requests' });
 
 	test('deepObject filter and sort arrive parsed as Apideck reads them', async () => {
 		sandbox.store.insert('leads', {

@@ -2,17 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-});
+const sandbox = useSandbox({ reset: 'requests' });
+beforeEach(() => sandbox.faults.clear());
 
 const get = (parameters: object = {}, credentials = {}) =>
 	probe(

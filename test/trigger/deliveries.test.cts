@@ -4,18 +4,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { startSandbox, type CrmEvent, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
+import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
 import { CONSUMER, freshTrigger, hostFor } from './fixtures.cjs';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ reset: 'none' });
 let host: TriggerHost | undefined;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
 beforeEach(() => sandbox.webhooks.clear());
 afterEach(async () => {
 	await host?.close();

@@ -5,22 +5,19 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { hostFor } from './fixtures.cjs';
 import { seededRandom } from '../helpers/seeded-random.cjs';
 
-let sandbox: Sandbox;
 let host: TriggerHost;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	host = await hostFor(sandbox, { events: ['*'], consumerFilter: 'any' });
-	await host.activate();
-	await host.idle();
-});
-afterAll(async () => {
-	await host.close();
-	await sandbox.close();
+const sandbox = useSandbox({
+	reset: 'none',
+	async setup(started) {
+		host = await hostFor(started, { events: ['*'], consumerFilter: 'any' });
+		await host.activate();
+		await host.idle();
+		return () => host.close();
+	},
 });
 
 const rng = seededRandom(20261123);

@@ -2,19 +2,12 @@
  * Activation and deactivation against the sandbox's webhook API, with static data persisted
  * between calls the way n8n keeps it.
  */
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { hostFor } from './fixtures.cjs';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ reset: 'none' });
 let host: TriggerHost | undefined;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
 beforeEach(() => {
 	sandbox.webhooks.clear();
 	sandbox.webhooks.forceValidation('real');
