@@ -1,7 +1,7 @@
-import type { CatalogField, CatalogResource, ResourceValue } from './catalog/types';
+import type { CatalogField, CatalogResource, ResourceValue } from './catalog';
 
 /** Everything hand-written about one resource; the catalog (generated) holds the rest. */
-export interface ResourceRules {
+interface ResourceRules {
 	/** The fields Simplify keeps; Simplify is offered only where this is set (large records). */
 	simple?: readonly string[];
 	/** Create or Update finds the record by this field, through an Apideck list filter. */

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** How many event keys each trigger remembers in this process, and in the workflow's static data. */
-export const MEMORY_PER_TRIGGER = 1000;
-export const PERSISTED_PER_TRIGGER = 100;
+const MEMORY_PER_TRIGGER = 1000;
+const PERSISTED_PER_TRIGGER = 100;
 const MAX_TRIGGERS_IN_MEMORY = 200;
 
 // Per-process memory, keyed by workflow and node. n8n hands every webhook request its own copy

@@ -17,7 +17,7 @@ const WEBHOOK_RETRY_POLICY: RetryPolicy = {
 };
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
-export type FullRecord = { record: IDataObject } | { recordError: IDataObject };
+type FullRecord = { record: IDataObject } | { recordError: IDataObject };
 
 /**
  * Fetches the record the event is about, as the event's consumer and connector. The URL in the

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DateTime } from 'luxon';
 
 import { show } from '../../shared/crm';
-import type { CatalogResource, OperationValue } from '../catalog/types';
+import type { CatalogResource, OperationValue } from '../catalog';
 import { rulesOf } from '../rules';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldProperty, show } from '../../shared/crm';
-import type { CatalogResource, OperationValue } from '../catalog/types';
+import type { CatalogResource, OperationValue } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { collectionFields, fieldRules } from '../descriptions/fields';
 import { plainFields, upsertMatchOf } from '../rules';

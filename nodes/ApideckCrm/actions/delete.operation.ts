@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/apideck';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { endpointPath, readId, readOptions } from './parameters';
 

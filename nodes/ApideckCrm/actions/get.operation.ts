@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { shapeRecord, simplifyProperty } from '../../shared/crm';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, outputOptions, recordIdProperty } from '../descriptions/common';
 import { rulesOf } from '../rules';
 import { readOptions, readQuery } from './parameters';

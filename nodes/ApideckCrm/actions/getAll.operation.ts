@@ -7,7 +7,7 @@ import {
 	show,
 	simplifyProperty,
 } from '../../shared/crm';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, outputOptions } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
 import { rulesOf } from '../rules';

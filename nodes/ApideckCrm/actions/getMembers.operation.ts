@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, show } from '../../shared/crm';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, outputOptions } from '../descriptions/common';
 import { locatorProperty } from '../descriptions/locators';
 import { listRecords } from './records';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { article, lowerName, pluralOf } from '../../shared/crm';
-import type { CatalogResource, OperationValue } from '../catalog/types';
+import type { CatalogResource, OperationValue } from '../catalog';
 import { upsertMatchOf } from '../rules';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';

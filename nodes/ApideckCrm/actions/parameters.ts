@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
-import type { CatalogEndpoint, CatalogResource } from '../catalog/types';
+import type { CatalogEndpoint, CatalogResource } from '../catalog';
 import { rulesOf } from '../rules';
 
 /** Reads an ID parameter, typed as a string or picked through a record picker. */
@@ -49,7 +49,7 @@ export function endpointPath(
 	return apiPath(endpoint.path, values);
 }
 
-export interface CallOptions extends IDataObject {
+interface CallOptions extends IDataObject {
 	consumerId?: string;
 	serviceId?: string;
 }

@@ -12,12 +12,7 @@ import {
 	readCollection,
 	shapeRecord,
 } from '../../shared/crm';
-import type {
-	CatalogEndpoint,
-	CatalogField,
-	CatalogResource,
-	OperationValue,
-} from '../catalog/types';
+import type { CatalogEndpoint, CatalogField, CatalogResource, OperationValue } from '../catalog';
 import { rulesOf } from '../rules';
 import type { Overrides } from './parameters';
 import { endpointPath, readOptions, readQuery } from './parameters';

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runItems } from '../../shared/crm';
 import { resources } from '../catalog';
-import type { OperationValue, ResourceValue } from '../catalog/types';
+import type { OperationValue, ResourceValue } from '../catalog';
 import { OPERATIONS, operationsOf } from './operations';
 
 /** Runs the operation chosen for this item's resource. */

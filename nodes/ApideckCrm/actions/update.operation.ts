@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/apideck';
 import { readCollection, show } from '../../shared/crm';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
 import { plainFields } from '../rules';

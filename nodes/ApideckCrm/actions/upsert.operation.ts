@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
 import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
 import { readOptions } from './parameters';

@@ -1,7 +1,7 @@
 import { resources } from './generated';
 import type { CatalogResource } from './types';
 
-export { apiVersion, resources } from './generated';
+export { resources } from './generated';
 export type {
 	CatalogEndpoint,
 	CatalogField,

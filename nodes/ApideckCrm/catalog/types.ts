@@ -3,7 +3,7 @@ import type {
 	CatalogResource as AnyResource,
 } from '../../shared/crm';
 
-export type { CatalogField, FieldType } from '../../shared/crm';
+export type { CatalogField } from '../../shared/crm';
 
 export type ResourceValue =
 	| 'activity'
@@ -28,7 +28,7 @@ export type OperationValue =
 	| 'upsert';
 
 /** Apideck's query parameters the node sets (cursor and limit are the transport's). */
-export type QueryParam = 'fields' | 'filter' | 'sort' | 'pass_through' | 'raw';
+type QueryParam = 'fields' | 'filter' | 'sort' | 'pass_through' | 'raw';
 
 export type CatalogEndpoint = AnyEndpoint<QueryParam>;
 export type CatalogResource = AnyResource<ResourceValue, OperationValue, QueryParam>;

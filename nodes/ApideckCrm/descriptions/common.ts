@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { excludeFieldsOption, lowerName, pacingOptions, show } from '../../shared/crm';
-import type { CatalogResource, OperationValue } from '../catalog/types';
+import type { CatalogResource, OperationValue } from '../catalog';
 import { locatorProperty } from './locators';
 
 export function recordIdProperty(

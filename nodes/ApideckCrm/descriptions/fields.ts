@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { CatalogField, FieldBase, FieldRules } from '../../shared/crm';
 import { fieldProperties } from '../../shared/crm';
 import { fieldHelp } from '../catalog/fieldHelp';
-import type { CatalogResource } from '../catalog/types';
+import type { CatalogResource } from '../catalog';
 import { LINKS, rulesOf } from '../rules';
 import { customFieldsProperty } from './customFields';
 import { locatorProperty } from './locators';

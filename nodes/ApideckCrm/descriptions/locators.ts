@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { lowerName } from '../../shared/crm';
 import { resources } from '../catalog';
-import type { CatalogResource, ResourceValue } from '../catalog/types';
+import type { CatalogResource, ResourceValue } from '../catalog';
 import { rulesOf } from '../rules';
 
 /** Name of the listSearch method that lists the records of a resource. */

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { isResourceLocatorValue, NodeOperationError } from 'n8n-workflow';
 
 /** A parameter of the node as currently edited; for a record picker, the picked ID (extractValue). */
-export function currentValue(ctx: ILoadOptionsFunctions, path: string): string {
+function currentValue(ctx: ILoadOptionsFunctions, path: string): string {
 	const raw = ctx.getCurrentNodeParameter(path) as unknown;
 	const value = isResourceLocatorValue(raw)
 		? (ctx.getCurrentNodeParameter(path, { extractValue: true }) as unknown)

@@ -120,7 +120,7 @@ async function searchLocally(
  * CRMs match such filters exactly, so when that finds nothing — or the resource or connector
  * cannot filter — the plain listing is searched here page by page, by part of the name or ID.
  */
-export async function searchRecords(
+async function searchRecords(
 	ctx: ILoadOptionsFunctions,
 	resource: CatalogResource,
 	filter?: string,

@@ -25,7 +25,7 @@ export async function crmConnections(
  * The connector a call would reach: the node's Service ID option, else the credential's service,
  * else the consumer's first callable connection — the one Apideck picks when none is given.
  */
-export async function serviceInUse(
+async function serviceInUse(
 	ctx: ILoadOptionsFunctions,
 	overrides: { consumerId?: string; serviceId?: string },
 ): Promise<string> {

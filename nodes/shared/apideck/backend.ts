@@ -13,12 +13,12 @@ export interface ApideckRequest extends ApiRequest {
 	serviceId?: string;
 }
 
-export interface ApideckListEnvelope extends IDataObject {
+interface ApideckListEnvelope extends IDataObject {
 	data: IDataObject[];
 	meta?: { cursors?: { next?: string | null; current?: string | null } } & IDataObject;
 }
 
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 
 /**
  * Wait asked by Retry-After, else by Apideck's downstream reset header: seconds until the

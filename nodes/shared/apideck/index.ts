@@ -5,11 +5,8 @@ import { fetchList, fetchPage, fetchPages, sendRequest } from '../core';
 import type { ApideckRequest } from './backend';
 import { apideck } from './backend';
 
-export { apideck, MAX_PAGE_SIZE } from './backend';
-export type { ApideckListEnvelope, ApideckRequest } from './backend';
-export { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './credential';
+export type { ApideckRequest } from './backend';
 export { apideckSettings } from './settings';
-export type { ApideckSettings } from './settings';
 
 /** Sends one Apideck request (see sendRequest) and returns the parsed JSON body. */
 export const apideckRequest = <T = IDataObject>(

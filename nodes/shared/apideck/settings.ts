@@ -4,7 +4,7 @@ import type { ApiFunctions } from '../core';
 import { credentialSettings } from '../core';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './credential';
 
-export interface ApideckSettings {
+interface ApideckSettings {
 	baseUrl: string;
 	apiKey: string;
 	consumerId: string;

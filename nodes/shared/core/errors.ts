@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { redact } from './redact';
 import type { FailedResponse, FailureReport } from './types';
 
-export interface FailureContext {
+interface FailureContext {
 	method: string;
 	path: string;
 	attempts: number;

@@ -42,7 +42,7 @@ export interface FailureReport {
 }
 
 /** Where the backend's list answers keep their records and next cursor, and how to ask for a page. */
-export interface ListFormat {
+interface ListFormat {
 	maxPageSize: number;
 	pageQuery: (cursor: string | undefined, size: number) => IDataObject;
 	records: (page: IDataObject) => IDataObject[];
