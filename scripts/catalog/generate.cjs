@@ -34,7 +34,7 @@ const BACKENDS = path.join(__dirname, 'backends');
 // Operations of a resource's own paths, in this order; sub-resource operations follow.
 const OPERATION_ORDER = ['create', 'get', 'getAll', 'update', 'delete'];
 
-/** Every backend config in backends/, by id. */
+/** Every backend config in backends/. */
 function backends() {
 	return fs
 		.readdirSync(BACKENDS)
