@@ -1,18 +1,14 @@
 import { connectionNotFound, unauthorized } from './errors.cjs';
-import type { CallContext, SandboxResponse } from './types.cjs';
+import { header } from '../http/types.cjs';
+import type { CallContext, RecordedRequest, SandboxResponse } from './types.cjs';
 
-type Headers = Record<string, string | string[] | undefined>;
+type Headers = RecordedRequest['headers'];
 
 export interface AuthConfig {
 	apiKey: string;
 	appId: string;
 	consumers: Record<string, string[]>;
 }
-
-const header = (headers: Headers, name: string): string | undefined => {
-	const value = headers[name];
-	return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-};
 
 /** Checks key and application; messages never repeat the key that was sent. */
 export function checkApplication(

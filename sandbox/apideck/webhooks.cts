@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postJson, type PostResult } from './http-post.cjs';
+import { postJson, type PostResult } from '../http/http-post.cjs';
 import type { Cursors } from './pagination.cjs';
 import { resourceForEntity } from './resources.cjs';
 import { signBody } from './signature.cjs';
