@@ -1,3 +1,4 @@
+import { Buckets, type Bucket } from '../http/buckets.cjs';
 import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { JsonObject } from './types.cjs';
 
@@ -11,17 +12,10 @@ export interface StoreScope {
 	listId?: string;
 }
 
-interface Bucket {
-	records: Map<string, JsonObject>;
-	version: number;
-	ordered?: { version: number; records: JsonObject[] };
-	view?: { version: number; key: string; records: JsonObject[] };
-}
-
 export const SANDBOX_USER = 'sandbox-user';
 
 export class CrmStore {
-	private buckets = new Map<string, Bucket>();
+	private buckets = new Buckets();
 	private nextId = 10001;
 
 	/** consumers: consumerId → connected services; the defaults are the first consumer and its first connection. */
@@ -47,29 +41,17 @@ export class CrmStore {
 	}
 
 	bucket(resource: string, scope?: StoreScope): Bucket {
-		const key = this.key(resource, scope);
-		let bucket = this.buckets.get(key);
-		if (!bucket) {
-			bucket = { records: new Map(), version: 0 };
-			this.buckets.set(key, bucket);
-		}
-		return bucket;
+		return this.buckets.get(this.key(resource, scope));
 	}
 
 	/** Records in insertion order; the array is cached until the bucket changes. Do not mutate. */
 	ordered(bucket: Bucket): JsonObject[] {
-		if (bucket.ordered?.version !== bucket.version) {
-			bucket.ordered = { version: bucket.version, records: Array.from(bucket.records.values()) };
-		}
-		return bucket.ordered.records;
+		return this.buckets.ordered(bucket);
 	}
 
 	/** Memoises one filtered/sorted view per bucket so paging through it stays O(page). */
 	view(bucket: Bucket, key: string, compute: () => JsonObject[]): JsonObject[] {
-		if (bucket.view?.version !== bucket.version || bucket.view.key !== key) {
-			bucket.view = { version: bucket.version, key, records: compute() };
-		}
-		return bucket.view.records;
+		return this.buckets.view(bucket, key, compute);
 	}
 
 	newId(): string {
@@ -102,8 +84,7 @@ export class CrmStore {
 			record.created_by ??= SANDBOX_USER;
 			record.updated_by ??= SANDBOX_USER;
 		}
-		bucket.records.set(record.id as string, record);
-		bucket.version++;
+		this.buckets.set(bucket, record);
 		return record;
 	}
 
@@ -127,8 +108,7 @@ export class CrmStore {
 		const record: JsonObject = { ...existing, ...stripReadOnly(def, body) };
 		if (def.readOnly.includes('updated_at')) record.updated_at = new Date().toISOString();
 		if (def.audit) record.updated_by = SANDBOX_USER;
-		bucket.records.set(id, record);
-		bucket.version++;
+		this.buckets.set(bucket, record);
 		return record;
 	}
 
@@ -146,10 +126,7 @@ export class CrmStore {
 	}
 
 	remove(resource: string, id: string, scope?: StoreScope): boolean {
-		const bucket = this.bucket(resource, scope);
-		const removed = bucket.records.delete(id);
-		if (removed) bucket.version++;
-		return removed;
+		return this.buckets.delete(this.bucket(resource, scope), id);
 	}
 
 	/** Empties one resource in one scope, or everything when called without arguments. */
@@ -158,9 +135,7 @@ export class CrmStore {
 			this.buckets.clear();
 			return;
 		}
-		const bucket = this.bucket(resource, scope);
-		bucket.records.clear();
-		bucket.version++;
+		this.buckets.empty(this.bucket(resource, scope));
 	}
 }
 
