@@ -1,4 +1,4 @@
-import { Buckets, type Bucket } from '../http/buckets.cjs';
+import { RecordStore, type Bucket } from '../http/record-store.cjs';
 import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { JsonObject } from './types.cjs';
 
@@ -14,14 +14,15 @@ export interface StoreScope {
 
 export const SANDBOX_USER = 'sandbox-user';
 
-export class CrmStore {
-	private buckets = new Buckets();
+export class CrmStore extends RecordStore<StoreScope> {
 	private nextId = 10001;
 
 	/** consumers: consumerId → connected services; the defaults are the first consumer and its first connection. */
-	constructor(private consumers: Record<string, string[]>) {}
+	constructor(private consumers: Record<string, string[]>) {
+		super();
+	}
 
-	private key(resource: string, scope: StoreScope = {}): string {
+	protected key(resource: string, scope: StoreScope = {}): string {
 		if (!RESOURCES[resource]) throw new Error(`Unknown sandbox resource '${resource}'`);
 		const consumerId = scope.consumerId ?? Object.keys(this.consumers)[0];
 		const serviceId = scope.serviceId ?? this.consumers[consumerId]?.[0];
@@ -38,20 +39,6 @@ export class CrmStore {
 				`store scope for '${resource}' needs ${resource === 'custom-objects' ? 'objectId' : 'listId'}`,
 			);
 		return [consumerId, serviceId, resource, parent].join('\u0000');
-	}
-
-	bucket(resource: string, scope?: StoreScope): Bucket {
-		return this.buckets.get(this.key(resource, scope));
-	}
-
-	/** Records in insertion order; the array is cached until the bucket changes. Do not mutate. */
-	ordered(bucket: Bucket): JsonObject[] {
-		return this.buckets.ordered(bucket);
-	}
-
-	/** Memoises one filtered/sorted view per bucket so paging through it stays O(page). */
-	view(bucket: Bucket, key: string, compute: () => JsonObject[]): JsonObject[] {
-		return this.buckets.view(bucket, key, compute);
 	}
 
 	newId(): string {
@@ -84,8 +71,7 @@ export class CrmStore {
 			record.created_by ??= SANDBOX_USER;
 			record.updated_by ??= SANDBOX_USER;
 		}
-		this.buckets.set(bucket, record);
-		return record;
+		return this.store(bucket, record);
 	}
 
 	/** Creates a record from an API body: read-only fields are ignored, the sandbox fills them. */
@@ -108,34 +94,7 @@ export class CrmStore {
 		const record: JsonObject = { ...existing, ...stripReadOnly(def, body) };
 		if (def.readOnly.includes('updated_at')) record.updated_at = new Date().toISOString();
 		if (def.audit) record.updated_by = SANDBOX_USER;
-		this.buckets.set(bucket, record);
-		return record;
-	}
-
-	get(resource: string, id: string, scope?: StoreScope): JsonObject | undefined {
-		const record = this.bucket(resource, scope).records.get(id);
-		return record && structuredClone(record);
-	}
-
-	list(resource: string, scope?: StoreScope): JsonObject[] {
-		return structuredClone(this.ordered(this.bucket(resource, scope)));
-	}
-
-	count(resource: string, scope?: StoreScope): number {
-		return this.bucket(resource, scope).records.size;
-	}
-
-	remove(resource: string, id: string, scope?: StoreScope): boolean {
-		return this.buckets.delete(this.bucket(resource, scope), id);
-	}
-
-	/** Empties one resource in one scope, or everything when called without arguments. */
-	clear(resource?: string, scope?: StoreScope): void {
-		if (!resource) {
-			this.buckets.clear();
-			return;
-		}
-		this.buckets.empty(this.bucket(resource, scope));
+		return this.store(bucket, record);
 	}
 }
 
