@@ -28,6 +28,11 @@ export interface SandboxResponse {
 	body?: unknown;
 }
 
+/** record[key] when it is the record's own entry; never Object.prototype's (a name like 'constructor'). */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Splits a raw path and decodes each segment on its own, so an encoded '/' stays inside its segment. */
 export function segmentsOf(rawPath: string): string[] | undefined {
 	try {

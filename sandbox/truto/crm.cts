@@ -1,7 +1,7 @@
 // /unified/crm/{resource}[/{id}]: list, get, create, update and delete for the 17 resources of
 // crm.yml (merge, batch-delete and associations are in custom-methods.cts).
 import type { Cursors } from '../http/cursors.cjs';
-import { isObject, type JsonObject, type SandboxResponse } from '../http/types.cjs';
+import { isObject, own, type JsonObject, type SandboxResponse } from '../http/types.cjs';
 import type { Accounts } from './accounts.cjs';
 import { customMethod } from './custom-methods.cjs';
 import { badRequest, remoteError, trutoError, validationFailed } from './errors.cjs';
@@ -49,10 +49,10 @@ export function unifiedMethod(
 	httpMethod: string,
 	second: string | undefined,
 ): { unified: string; id?: string; schema: MethodSchema } | undefined {
-	const methods = RESOURCES[resource]?.methods;
+	const methods = own(RESOURCES, resource)?.methods;
 	if (!methods) return undefined;
 	const pick = (unified: string, id?: string) => {
-		const schema = methods[unified];
+		const schema = own(methods, unified);
 		return schema && schema.http === httpMethod ? { unified, id, schema } : undefined;
 	};
 	if (second === undefined) return pick(httpMethod === 'GET' ? 'list' : 'create');

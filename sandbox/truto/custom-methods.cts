@@ -1,6 +1,6 @@
 // The methods beyond CRUD: merge and batch-delete (accounts, contacts) answer { result }, and
 // associations (create only) links records to one record.
-import { isObject, type JsonObject, type SandboxResponse } from '../http/types.cjs';
+import { isObject, own, type JsonObject, type SandboxResponse } from '../http/types.cjs';
 import { answer, type CrmDeps, type CrmRequest, recordNotFound, unsupported } from './crm.cjs';
 import { badRequest, trutoError } from './errors.cjs';
 import { integrationFor } from './integrations.cjs';
@@ -90,7 +90,7 @@ const LINKABLE: Record<string, string> = {
 
 function associate(deps: CrmDeps, req: CrmRequest): SandboxResponse {
 	const body = req.body as JsonObject;
-	const entity = LINKABLE[String(body.entity ?? '')];
+	const entity = own(LINKABLE, String(body.entity ?? ''));
 	if (!entity || typeof body.entity_id !== 'string')
 		return badRequest(
 			'entity (accounts, contacts, leads or opportunities) and entity_id are required',
@@ -98,7 +98,8 @@ function associate(deps: CrmDeps, req: CrmRequest): SandboxResponse {
 	if (!has(deps, req, entity, body.entity_id)) return recordNotFound(req, entity, body.entity_id);
 	const links: Record<string, { id: string }[]> = {};
 	for (const [key, refs] of Object.entries(isObject(body.associations) ? body.associations : {})) {
-		const resource = LINKABLE[key];
+		const resource = own(LINKABLE, key);
+		if (!resource || !Array.isArray(refs)) continue; // unknown keys pass only with unknownFields 'ignore'
 		for (const ref of refs as { id?: string }[]) {
 			if (!ref.id || !has(deps, req, resource, ref.id))
 				return recordNotFound(req, resource, String(ref.id ?? '(no id)'));

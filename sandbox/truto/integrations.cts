@@ -2,7 +2,7 @@
 // (remote_data), error bodies, custom fields, the CRM's own required fields and extra list
 // parameters. Truto forwards all of these; the sandbox imitates three CRMs closely enough for a
 // client to meet each kind of difference.
-import type { JsonObject } from '../http/types.cjs';
+import { own, type JsonObject } from '../http/types.cjs';
 
 export type RemoteErrorKind = 'notFound' | 'validation' | 'rateLimit' | 'auth' | 'server';
 
@@ -274,5 +274,5 @@ function generic(name: string): Integration {
 const KNOWN: Record<string, Integration> = { hubspot, salesforce, pipedrive };
 
 export function integrationFor(name: string): Integration {
-	return KNOWN[name] ?? generic(name);
+	return own(KNOWN, name) ?? generic(name);
 }

@@ -2,7 +2,7 @@
 // The format is not documented; the sandbox answers JSON-Schema-like objects keyed by field name
 // ({ first_name: { type: 'string' }, ... }), where a required field carries required: true and
 // custom_fields lists the account's custom fields (from its fields resource) with their labels.
-import type { JsonObject, SandboxResponse } from '../http/types.cjs';
+import { own, type JsonObject, type SandboxResponse } from '../http/types.cjs';
 import { trutoError } from './errors.cjs';
 import { RESOURCES } from './generated/schema.cjs';
 import { integrationFor } from './integrations.cjs';
@@ -79,8 +79,8 @@ export function methodMeta(
 	ctx: CallContext,
 	availability: 'available' | 404 | 501,
 ): SandboxResponse {
-	const def = RESOURCES[resource];
-	const schema = def?.methods[method];
+	const def = own(RESOURCES, resource);
+	const schema = def && own(def.methods, method);
 	if (!def || !schema)
 		return trutoError(404, `The unified CRM API has no ${method} method for ${resource}`);
 	const integration = integrationFor(ctx.integration);

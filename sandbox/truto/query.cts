@@ -1,5 +1,5 @@
 // Checks a unified call's query string against the method's documented parameters.
-import type { JsonObject, SandboxResponse } from '../http/types.cjs';
+import { own, type JsonObject, type SandboxResponse } from '../http/types.cjs';
 import { validationFailed } from './errors.cjs';
 import { filterProblem } from './filters.cjs';
 import type { Integration } from './integrations.cjs';
@@ -35,7 +35,7 @@ export function checkQuery(
 	const failures: Failure[] = [];
 	for (const [name, raw] of Object.entries(query)) {
 		if (name === 'integrated_account_id') continue;
-		const schema = parameters[name];
+		const schema = own(parameters, name);
 		if (!schema) {
 			if (rejectUnknown)
 				failures.push({

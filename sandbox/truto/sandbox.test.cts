@@ -300,6 +300,48 @@ describe('every resource and method of crm.yml', () => {
 	});
 });
 
+describe('odd input', () => {
+	it('answers prototype-like names with 4xx, never a sandbox bug or a polluted process', async () => {
+		const contact = await first('hubspot', 'contacts');
+		const attempts: [string, Awaited<ReturnType<typeof call>>][] = [
+			['resource', await unified('hubspot', 'constructor')],
+			['meta resource', await unified('hubspot', '__proto__/meta/list')],
+			['meta method', await unified('hubspot', 'contacts/meta/constructor')],
+			[
+				'custom method',
+				await unified('hubspot', 'contacts/constructor', { method: 'POST', body: {} }),
+			],
+			['query name', await unified('hubspot', 'contacts', { query: 'constructor=1&toString=2' })],
+			[
+				'body key',
+				await unified('hubspot', `contacts/${contact.id}`, {
+					method: 'PATCH',
+					body: '{"__proto__": {"polluted": "yes"}, "constructor": 1}',
+				}),
+			],
+			[
+				'association entity',
+				await unified('hubspot', 'associations', {
+					method: 'POST',
+					body: { entity: '__proto__', entity_id: contact.id, associations: {} },
+				}),
+			],
+		];
+		for (const [what, res] of attempts) {
+			expect([what, res.status >= 400 && res.status < 500, res.text]).toEqual([
+				what,
+				true,
+				expect.not.stringContaining('Sandbox bug'),
+			]);
+		}
+		const dropped = await unified('hubspot', 'contacts', {
+			query: '__proto__[polluted]=yes&constructor[prototype][polluted]=yes',
+		});
+		expect(dropped.status).toBe(200); // such keys are dropped while parsing
+		expect(({} as Json).polluted).toBeUndefined();
+	});
+});
+
 describe('records', () => {
 	it('answers snake_case records with links, custom fields and the CRM’s raw record', async () => {
 		const contact = await first('salesforce', 'contacts');

@@ -1,7 +1,7 @@
 // Records per integrated account and unified resource. Ids come from the account's CRM
 // (integrations.cts), so they look like that CRM's ids; timestamps are set here.
 import { RecordStore } from '../http/record-store.cjs';
-import type { JsonObject } from '../http/types.cjs';
+import { own, type JsonObject } from '../http/types.cjs';
 import type { Accounts } from './accounts.cjs';
 import { RESOURCES } from './generated/schema.cjs';
 import { integrationFor } from './integrations.cjs';
@@ -17,7 +17,7 @@ export class TrutoStore extends RecordStore<string> {
 
 	/** accountId may also be an account's key ('salesforce'); absent = the first account. */
 	protected key(resource: string, accountId?: string): string {
-		if (!RESOURCES[resource]) throw new Error(`Unknown Truto resource '${resource}'`);
+		if (!own(RESOURCES, resource)) throw new Error(`Unknown Truto resource '${resource}'`);
 		return `${this.account(accountId)}\u0000${resource}`;
 	}
 

@@ -1,5 +1,5 @@
 // Checks request bodies and query strings against the compact schemas of generated/schema.cts.
-import { isObject, type JsonObject } from '../http/types.cjs';
+import { isObject, own, type JsonObject } from '../http/types.cjs';
 import type { ObjectSchema, Schema } from './schema-types.cjs';
 
 export interface Failure {
@@ -102,7 +102,7 @@ function checkObject(
 		});
 	}
 	for (const [key, item] of Object.entries(value)) {
-		const property = schema.properties?.[key];
+		const property = own(schema.properties ?? {}, key);
 		if (property) failures.push(...check(item, property, join(path, key), options));
 		else if (schema.closed && options.rejectUnknown !== false)
 			failures.push({
