@@ -47,7 +47,11 @@ export function client(sandbox: () => TrutoSandbox) {
 		return call(`/unified/crm/${path}?integrated_account_id=${id}${extra}`, init);
 	}
 
-	return { call, unified };
+	/** The first record a list answers. */
+	const first = async (account: string, resource: string): Promise<Json> =>
+		(await unified(account, resource, { query: 'limit=1' })).json.result[0];
+
+	return { call, unified, first };
 }
 
 /**
@@ -56,7 +60,7 @@ export function client(sandbox: () => TrutoSandbox) {
  */
 export function useTrutoSandbox(
 	options: TrutoSandboxOptions,
-	onStart: (sandbox: TrutoSandbox) => void,
+	onStart: (sandbox: TrutoSandbox) => void = () => undefined,
 ) {
 	let current: TrutoSandbox;
 	const start = async (o: TrutoSandboxOptions) => {
