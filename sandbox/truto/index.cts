@@ -60,7 +60,9 @@
  *   email_addresses[].email + type, types) → 400 naming each field in message and
  *   details.failures. The CRM's own rules answer remote 422: its required fields on create
  *   (Salesforce: contacts/leads last_name, opportunities name + close_date; Pipedrive: contacts,
- *   accounts, opportunities name) and custom_fields keys not among the account's fields records.
+ *   accounts, opportunities name) and custom_fields keys that are not the name of one of the
+ *   account's fields records for that entity (entity=contact, lead, account, opportunity…).
+ *   null clears a field. The seeded custom fields differ per CRM (integrations.cts).
  *   Records: snake_case, id in the CRM's format, created_at, updated_at, links as { id },
  *   custom_fields, remote_data = the CRM's raw record + whatever a write passed in remote_data.
  *   Leads take converted_contact / converted_account as { id } and answer plain ids.
@@ -68,9 +70,10 @@
  *   = limit (default defaultLimit) capped by the CRM (HubSpot and Pipedrive 100, Salesforce 200);
  *   next_cursor is opaque and bound to account + resource (else 400). Filters: the spec's, with
  *   created_at / updated_at / converted_at as a value or [gt|gte|lt|lte]; links as owner[id]=…;
- *   email_addresses / phone_numbers match any entry; name matches name or first + last; plus
- *   search_term (HubSpot, Salesforce, Pipedrive) and sort_by[name|created_at|updated_at]=asc|desc
- *   (HubSpot, Salesforce). truto_ignore_remote_data, truto_exclude_fields[] (or a,b),
+ *   email_addresses / phone_numbers match any entry; name matches name or first + last; on
+ *   accounts, contacts, leads and opportunities also search_term (HubSpot, Salesforce, Pipedrive)
+ *   and sort_by[name|created_at|updated_at]=asc|desc (HubSpot, Salesforce), names a client should
+ *   read from the metadata as the real ones are unknown. truto_ignore_remote_data, truto_exclude_fields[] (or a,b),
  *   truto_response_format=raw (the CRM's records), truto_key_by, truto_ignore_limit,
  *   remote_query[...] (accepted, recorded). Get / create / update answer the record (create:
  *   createStatus); delete → { id }; unknown id → remote 404. merge → { result: master } (fields
@@ -87,13 +90,17 @@
  *   Webhooks belong to the environment: POST /webhook { target_url, event_types?, is_active? }
  *   → createStatus with the secret (only here); GET /webhook (paged, is_active, environment_id);
  *   GET / PATCH / DELETE /webhook/{id} (delete answers the webhook); POST /webhook/test { id }
- *   sends event 'test' with payload { foo: 'bar' } → { success }. target_url must be http(s)
+ *   sends event 'test' with payload { foo: 'bar' } to it → { success }. target_url must be http(s)
  *   (https with httpsOnly); event types look like entity:action; empty = all.
  *   Deliveries: POST of { id, event (or event_type), payload, environment_id, webhook_id,
  *   created_at } with content-type application/json, user-agent truto and x-truto-signature:
  *   format=sha256,v=<HMAC-SHA256 of the raw body with the webhook's secret, hex or base64>.
  *   record:created|updated|deleted (autoEmit) carry { integrated_account_id, integration,
- *   unified_model: 'crm', resource, record } (record = { id } on delete).
+ *   unified_model: 'crm', resource, record } (record = { id } on delete). Active subscriptions
+ *   whose event_types match get each event; a failed one is retried deliveryRetries times with
+ *   the same id and signature (backoff doubling from retryBackoffMs, at most 10 s), and
+ *   deactivateAfterFailures failures in a row set is_active false. deliver(…, { webhookId })
+ *   reaches that subscription whatever its state.
  *   Rate limit (the sandbox's own limiter) → 429 with Retry-After and ratelimit-limit /
  *   -remaining / -reset; the rateLimit fault answers the same headers as a remote error.
  */
