@@ -5,6 +5,7 @@ import { isFirstDelivery } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';
 import { whyIgnored } from './filter';
+import type { RecordAccess } from './fullRecord';
 import { fetchFullRecord } from './fullRecord';
 import type { CrmEvent } from './payload';
 import { parseDelivery } from './payload';
@@ -70,12 +71,16 @@ function filterFor(ctx: IWebhookFunctions, credentialConsumer: string): Delivery
 	};
 }
 
-async function eventItem(ctx: IWebhookFunctions, event: CrmEvent): Promise<IDataObject> {
+async function eventItem(
+	ctx: IWebhookFunctions,
+	event: CrmEvent,
+	access: RecordAccess,
+): Promise<IDataObject> {
 	const item: IDataObject = { ...(event as IDataObject) };
 	const parsed = parseEventType(event.event_type);
 	const wantsRecord = ctx.getNodeParameter('fetchFullRecord', true) as boolean;
 	if (wantsRecord && parsed && parsed.action !== 'deleted') {
-		Object.assign(item, await fetchFullRecord(ctx, event, parsed.entity));
+		Object.assign(item, await fetchFullRecord(ctx, event, parsed.entity, access));
 	}
 	return item;
 }
@@ -88,7 +93,8 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 
 	const settings = await apideckSettings(ctx);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	if (options.verifySignature !== false) {
+	const signed = options.verifySignature !== false;
+	if (signed) {
 		if (!isValidSignature(body.value, header(ctx, 'x-apideck-signature'), settings.apiKey)) {
 			return refuse(ctx, 401, {
 				message: 'The x-apideck-signature header is missing or does not match',
@@ -105,7 +111,8 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	}
 	const { event } = delivery;
 
-	const ignored = whyIgnored(event, filterFor(ctx, settings.consumerId));
+	const ownConsumer = settings.consumerId.trim();
+	const ignored = whyIgnored(event, filterFor(ctx, ownConsumer));
 	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
 
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
@@ -114,7 +121,7 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return acknowledge({ message: 'Event already received' });
 	}
 
-	return { workflowData: [[{ json: await eventItem(ctx, event) }]] };
+	return { workflowData: [[{ json: await eventItem(ctx, event, { signed, ownConsumer }) }]] };
 }
 
 /** Handles one request from Apideck; bad input is answered with a 4xx, never thrown. */

@@ -10,6 +10,7 @@ import type { CatalogResource } from '../ApideckCrm/catalog/types';
 import type { RetryPolicy } from '../shared/transport';
 import { apideckRequest, apiPath } from '../shared/transport';
 import type { Entity } from './events';
+import { sameConsumer } from './filter';
 import type { CrmEvent } from './payload';
 
 const RESOURCES: Record<Entity, CatalogResource> = {
@@ -33,6 +34,26 @@ const WEBHOOK_TIMEOUT_MS = 15_000;
 
 export type FullRecord = { record: IDataObject } | { recordError: IDataObject };
 
+/** What the trigger knows about who sent the event and whose credential it holds. */
+export interface RecordAccess {
+	/** The signature was checked: the event really comes from Apideck. */
+	signed: boolean;
+	/** The credential's consumer ID. */
+	ownConsumer: string;
+}
+
+/**
+ * An unsigned event may have been made up by anyone who knows the webhook URL; reading the
+ * consumer it names with the application's key would hand them another tenant's data.
+ */
+function refusedRead(event: CrmEvent, access: RecordAccess): IDataObject | undefined {
+	if (access.signed || sameConsumer(event.consumer_id, access.ownConsumer)) return undefined;
+	return {
+		message: `Not fetched: the event names another consumer (${String(event.consumer_id ?? '').trim()}) and Verify Signature is off, so the trigger cannot tell that Apideck sent it. Without a verified signature, records are only read for the credential’s consumer.`,
+		hint: 'Turn Verify Signature on to read the records of every consumer.',
+	};
+}
+
 /**
  * Fetches the record the event is about, as the event's consumer and connector. The URL in the
  * event is not followed: the request goes to the credential's base URL, so the API key is never
@@ -42,7 +63,10 @@ export async function fetchFullRecord(
 	ctx: IWebhookFunctions,
 	event: CrmEvent,
 	entity: Entity,
+	access: RecordAccess,
 ): Promise<FullRecord> {
+	const refused = refusedRead(event, access);
+	if (refused) return { recordError: refused };
 	const endpoint = RESOURCES[entity].operations.get;
 	if (!endpoint) return { recordError: { message: `Apideck has no endpoint to read a ${entity}` } };
 	try {
@@ -51,7 +75,7 @@ export async function fetchFullRecord(
 			{
 				method: endpoint.method,
 				path: apiPath(endpoint.path, { id: event.entity_id }),
-				consumerId: event.consumer_id,
+				consumerId: event.consumer_id?.trim() || undefined,
 				serviceId: event.service_id,
 				timeoutMs: WEBHOOK_TIMEOUT_MS,
 			},
