@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { apideckSettings } from '../shared/transport';
-import { isFirstDelivery } from './dedupe';
+import { claimEvent, eventKey, releaseEvent, saveSeenEvents } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';
 import { whyIgnored } from './filter';
@@ -14,7 +14,8 @@ import { isValidSignature } from './signature';
 
 const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 
-type Body = { ok: true; value: unknown } | { ok: false };
+/** The parsed body, and its text as received ('' when n8n kept no raw copy). */
+type Body = { ok: true; value: unknown; text: string } | { ok: false };
 
 const header = (ctx: IWebhookFunctions, name: string): string | undefined => {
 	const value = ctx.getHeaderData()[name];
@@ -35,10 +36,10 @@ async function readBody(ctx: IWebhookFunctions): Promise<Body> {
 		}
 	}
 	const raw = request.rawBody;
-	if (raw === undefined || raw === null) return { ok: true, value: request.body };
+	if (raw === undefined || raw === null) return { ok: true, value: request.body, text: '' };
 	const text = raw.toString('utf8').replace(/^\uFEFF/, '');
 	try {
-		return { ok: true, value: JSON.parse(text) };
+		return { ok: true, value: JSON.parse(text), text };
 	} catch {
 		return { ok: false };
 	}
@@ -116,12 +117,19 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
 
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-	const keys = [event.event_id ?? '', header(ctx, 'x-apideck-idempotency-key') ?? ''];
-	if (!isFirstDelivery(ctx.getWorkflowStaticData('node'), scope, keys)) {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const key = eventKey(event, body.text);
+	if (!claimEvent(staticData, scope, key)) {
 		return acknowledge({ message: 'Event already received' });
 	}
-
-	return { workflowData: [[{ json: await eventItem(ctx, event, { signed, ownConsumer }) }]] };
+	try {
+		const json = await eventItem(ctx, event, { signed, ownConsumer });
+		saveSeenEvents(staticData, scope);
+		return { workflowData: [[{ json }]] };
+	} catch (error) {
+		releaseEvent(scope, key);
+		throw error;
+	}
 }
 
 /** Handles one request from Apideck; bad input is answered with a 4xx, never thrown. */

@@ -190,13 +190,6 @@ describe('duplicates', () => {
 		expect(host!.executions).toHaveLength(1);
 	});
 
-	it('treats a repeated idempotency key as the same event', async () => {
-		await activeHost();
-		await deliver(leadCreated(), { idempotencyKey: 'same-key' });
-		await deliver(leadCreated(), { idempotencyKey: 'same-key' });
-		expect(host!.executions).toHaveLength(1);
-	});
-
 	it('starts one execution when copies of an event arrive at the same time', async () => {
 		// Fetching the record keeps each request's copy of static data unsaved for a while.
 		await activeHost({ fetchFullRecord: true });
