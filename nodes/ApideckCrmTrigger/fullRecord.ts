@@ -22,15 +22,28 @@ const RESOURCES: Record<Entity, CatalogResource> = {
 	opportunity,
 };
 
-// Apideck waits for the webhook's answer while the record is fetched: keep retries short so a
-// slow CRM cannot make Apideck time out and deliver the event again.
+// Apideck waits for the webhook's answer while the record is read, and sends the event again
+// when it waits too long. Both attempts and the pause between them fit in FETCH_BUDGET_MS; the
+// transport's timeout bounds each attempt's whole request, a body trickling in included.
+export const FETCH_BUDGET_MS = 10_000;
 const WEBHOOK_RETRY_POLICY: RetryPolicy = {
 	maxAttempts: 2,
-	maxTotalWaitMs: 3_000,
+	maxTotalWaitMs: 1_000,
 	baseDelayMs: 500,
-	maxDelayMs: 2_000,
+	maxDelayMs: 1_000,
 };
-const WEBHOOK_TIMEOUT_MS = 15_000;
+const WEBHOOK_TIMEOUT_MS =
+	(FETCH_BUDGET_MS - WEBHOOK_RETRY_POLICY.maxTotalWaitMs) / WEBHOOK_RETRY_POLICY.maxAttempts;
+
+/** 404: gone; no answer, 429 or 5xx: the budget ran out on a slow or failing CRM. */
+function hintFor(httpCode: string | null | undefined): string | undefined {
+	if (httpCode === '404')
+		return 'The record was probably deleted or merged after the event was sent.';
+	if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
+		return `The trigger reads the record for at most ${FETCH_BUDGET_MS / 1000} s so that Apideck gets its answer in time. Read it later in the workflow with the Apideck CRM node (Get) if you need it.`;
+	}
+	return undefined;
+}
 
 export type FullRecord = { record: IDataObject } | { recordError: IDataObject };
 
@@ -91,9 +104,8 @@ export async function fetchFullRecord(
 			message: `Could not fetch the ${entity}: ${failure.message}`,
 		};
 		if (failure.httpCode) recordError.httpCode = failure.httpCode;
-		if (failure.httpCode === '404') {
-			recordError.hint = 'The record was probably deleted or merged after the event was sent.';
-		}
+		const hint = hintFor(failure.httpCode);
+		if (hint) recordError.hint = hint;
 		if (failure.description) recordError.description = failure.description;
 		return { recordError };
 	}
