@@ -24,7 +24,7 @@ const compact = (key: string) => (PLAIN_KEY.test(key) ? key : `sha256:${digest(k
  */
 export function eventKey(event: CrmEvent, rawBody: string): string {
 	if (event.event_id) return compact(event.event_id);
-	const content: IDataObject = { ...event };
+	const content: Partial<CrmEvent> = { ...event };
 	delete content.execution_attempt;
 	let signed: string;
 	try {

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { apideckSettings } from '../shared/transport';
+import { MAX_BODY_BYTES, readBody } from './body';
 import { claimEvent, eventKey, releaseEvent, saveSeenEvents } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';
@@ -14,36 +15,10 @@ import { isValidSignature } from './signature';
 
 const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 
-/** The parsed body, and its text as received ('' when n8n kept no raw copy). */
-type Body = { ok: true; value: unknown; text: string } | { ok: false };
-
 const header = (ctx: IWebhookFunctions, name: string): string | undefined => {
 	const value = ctx.getHeaderData()[name];
 	return Array.isArray(value) ? value[0] : value;
 };
-
-/**
- * The body exactly as it arrived. n8n reads it into `rawBody` before calling webhook() for
- * JSON, text and form bodies; the signature is checked against that, not against n8n's parse.
- */
-async function readBody(ctx: IWebhookFunctions): Promise<Body> {
-	const request = ctx.getRequestObject();
-	if (!request.rawBody && typeof request.readRawBody === 'function') {
-		try {
-			await request.readRawBody();
-		} catch {
-			return { ok: false };
-		}
-	}
-	const raw = request.rawBody;
-	if (raw === undefined || raw === null) return { ok: true, value: request.body, text: '' };
-	const text = raw.toString('utf8').replace(/^\uFEFF/, '');
-	try {
-		return { ok: true, value: JSON.parse(text), text };
-	} catch {
-		return { ok: false };
-	}
-}
 
 // Apideck's URL check on subscription create: a small signed body that is not an event.
 function isValidationRequest(ctx: IWebhookFunctions, body: unknown): boolean {
@@ -88,7 +63,12 @@ async function eventItem(
 
 async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = await readBody(ctx);
-	if (!body.ok) return refuse(ctx, 400, { message: 'The body is not valid JSON' });
+	if (body.kind === 'tooLarge') {
+		return refuse(ctx, 413, {
+			message: `The body is larger than ${MAX_BODY_BYTES / 1024} KB, which no Apideck CRM event is`,
+		});
+	}
+	if (body.kind === 'notJson') return refuse(ctx, 400, { message: 'The body is not valid JSON' });
 	if (isValidationRequest(ctx, body.value))
 		return acknowledge({ message: 'Delivery URL confirmed' });
 
