@@ -102,13 +102,15 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	if (!claimEvent(staticData, scope, key)) {
 		return acknowledge({ message: 'Event already received' });
 	}
+	let started = false;
 	try {
 		const json = await eventItem(ctx, event, { signed, ownConsumer });
 		saveSeenEvents(staticData, scope);
+		started = true;
 		return { workflowData: [[{ json }]] };
-	} catch (error) {
-		releaseEvent(scope, key);
-		throw error;
+	} finally {
+		// Failed before starting the workflow: Apideck's retry must not look like a duplicate.
+		if (!started) releaseEvent(scope, key);
 	}
 }
 
