@@ -5,13 +5,23 @@
  * bodies, and activations racing each other next to another unified API's subscription. No
  * event may be lost or run twice, no other tenant's record read, and the key never shown.
  */
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { startBlackHole } from '../helpers/black-hole.cjs';
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, DeliverOptions, Sandbox } from '../../sandbox/apideck/index.cjs';
+import {
+	activeHostFor,
+	freshTrigger,
+	hostFor,
+	leadCreated,
+	postAsApideck,
+	webhookApi,
+	type HostExtras,
+} from '../trigger/fixtures.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
+import type { Row } from './support/matrix.cjs';
+import { reliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -37,36 +47,15 @@ afterAll(async () => {
 	releaseCapture();
 });
 
-async function newHost(
-	parameters: INodeParameters,
-	credentials: ICredentialDataDecryptedObject = {},
-): Promise<TriggerHost> {
-	const host = await startTriggerHost({
-		credentials: { ...credentialsFor(sandbox), ...credentials },
-		parameters: { events: ['*'], fetchFullRecord: false, ...parameters },
-	});
-	hosts.push(host);
-	return host;
-}
+/** Every host the scenarios start, for the key scan and to close them. */
+const track = (host: TriggerHost) => (hosts.push(host), host);
+const newHost = async (parameters: INodeParameters, extra: HostExtras = {}) =>
+	track(await hostFor(sandbox, { events: ['*'], ...parameters }, extra));
+const activeHost = async (parameters: INodeParameters, extra: HostExtras = {}) =>
+	track(await activeHostFor(sandbox, parameters, extra));
 
-async function activeHost(
-	parameters: INodeParameters,
-	credentials: ICredentialDataDecryptedObject = {},
-): Promise<TriggerHost> {
-	const host = await newHost(parameters, credentials);
-	await host.activate();
-	await host.idle();
-	return host;
-}
-
-const event = (extra: Partial<CrmEvent> = {}): CrmEvent => ({
-	event_type: 'crm.lead.updated',
-	entity_id: `lead-${++serial}`,
-	consumer_id: 'test-consumer',
-	service_id: 'salesforce',
-	event_id: `trust-${serial}-${Date.now()}`,
-	...extra,
-});
+const event = (extra: Partial<CrmEvent> = {}): CrmEvent =>
+	leadCreated({ event_type: 'crm.lead.updated', entity_id: `lead-${++serial}`, ...extra });
 
 /** Delivers all events at once; the answers' statuses, once the host has finished. */
 async function deliverAll(
@@ -79,46 +68,44 @@ async function deliverAll(
 	return results.flat().map((r) => r.status);
 }
 
-/** The host's executions from `from` on: how many events are missing and how many ran twice. */
-function counts(host: TriggerHost, from: number, expected: readonly string[]) {
-	const ran = host.executions.slice(from).map((items) => String(items[0]?.json.entity_id));
+/**
+ * Records and checks a row for scenarios where each of `expected` (entity IDs) must start
+ * exactly one execution: nothing lost, nothing run twice, plus any extra counts.
+ */
+function verifyRanOnce(
+	host: TriggerHost,
+	expected: readonly string[],
+	row: Omit<Row, 'area' | 'lost' | 'duplicates' | 'executions'>,
+	extra: { actual: Record<string, unknown>; expected: Record<string, unknown> } = {
+		actual: {},
+		expected: {},
+	},
+) {
+	const ran = host.executions.map((items) => String(items[0]?.json.entity_id));
 	const unique = new Set(ran);
-	return {
-		lost: expected.filter((id) => !unique.has(id)).length,
-		duplicates: ran.length - unique.size,
-	};
+	const lost = expected.filter((id) => !unique.has(id)).length;
+	const duplicates = ran.length - unique.size;
+	const executions = ran.length;
+	verify(
+		__filename,
+		{ area: AREA, ...row, lost, duplicates, executions },
+		{ lost, duplicates, executions, ...extra.actual },
+		{ lost: 0, duplicates: 0, executions: expected.length, ...extra.expected },
+	);
 }
 
-const restart = (host: TriggerHost) => {
-	jest.isolateModules(() => {
-		const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
-		host.setNodeType(new ApideckCrmTrigger());
-	});
-};
+const restart = (host: TriggerHost) => host.setNodeType(freshTrigger());
+const ids = (events: CrmEvent[]) => events.map((e) => e.entity_id);
 
 test('a credential consumer ID with spaces around it still takes every genuine event', async () => {
 	const host = await activeHost({}, { consumerId: ' test-consumer ' });
 	const events = Array.from({ length: N }, () => event());
 	const statuses = await deliverAll(host, events);
-	const { lost, duplicates } = counts(
-		host,
-		0,
-		events.map((e) => e.entity_id),
-	);
-	verify(
-		__filename,
-		{
-			area: AREA,
-			scenario: 'credential consumer ID " test-consumer "',
-			injected: `${N} genuine events`,
-			requests: statuses.length,
-			lost,
-			duplicates,
-			executions: host.executions.length,
-		},
-		{ lost, duplicates, executions: host.executions.length },
-		{ lost: 0, duplicates: 0, executions: N },
-	);
+	verifyRanOnce(host, ids(events), {
+		scenario: 'credential consumer ID " test-consumer "',
+		injected: `${N} genuine events`,
+		requests: statuses.length,
+	});
 });
 
 test('unsigned events naming another consumer never read that consumer’s records', async () => {
@@ -147,26 +134,20 @@ test('unsigned events naming another consumer never read that consumer’s recor
 	const explained = host.executions.filter((items) =>
 		/Verify Signature/.test(String((items[0]?.json.recordError as { message?: string })?.message)),
 	).length;
-	const { lost, duplicates } = counts(
+	verifyRanOnce(
 		host,
-		0,
-		events.map((e) => e.entity_id),
-	);
-	verify(
-		__filename,
+		ids(events),
 		{
-			area: AREA,
 			scenario: 'unsigned, other consumer, Verify Signature off',
 			injected: `${N} made-up events naming other-consumer`,
 			requests: statuses.length,
 			items: `${crossTenantReads} cross-tenant reads, ${leaked} records leaked`,
-			lost,
-			duplicates,
 			failures: `${explained}/${N} recordError says why`,
-			executions: host.executions.length,
 		},
-		{ crossTenantReads, leaked, explained, lost, duplicates },
-		{ crossTenantReads: 0, leaked: 0, explained: N, lost: 0, duplicates: 0 },
+		{
+			actual: { crossTenantReads, leaked, explained },
+			expected: { crossTenantReads: 0, leaked: 0, explained: N },
+		},
 	);
 });
 
@@ -190,26 +171,12 @@ test('events arriving ten at a time are each remembered across a restart', async
 		restart(host);
 		redelivered += (await deliverAll(host, events, () => ({ idempotencyKey: null }))).length;
 	}
-	const { lost, duplicates } = counts(
-		host,
-		0,
-		all.map((e) => e.entity_id),
-	);
-	verify(
-		__filename,
-		{
-			area: AREA,
-			scenario: '10 concurrent distinct events, restart, redelivered',
-			injected: `${rounds} rounds: 10 at once, restart, all 10 again`,
-			requests: all.length + redelivered,
-			lost,
-			duplicates,
-			rejected: `${redelivered} redeliveries`,
-			executions: host.executions.length,
-		},
-		{ lost, duplicates, executions: host.executions.length },
-		{ lost: 0, duplicates: 0, executions: all.length },
-	);
+	verifyRanOnce(host, ids(all), {
+		scenario: '10 concurrent distinct events, restart, redelivered',
+		injected: `${rounds} rounds: 10 at once, restart, all 10 again`,
+		requests: all.length + redelivered,
+		rejected: `${redelivered} redeliveries`,
+	});
 });
 
 test('events without event_id replayed after a restart with new idempotency keys run once', async () => {
@@ -239,24 +206,14 @@ test('events without event_id replayed after a restart with new idempotency keys
 	restart(host);
 	await send(2);
 	await host.idle();
-	const { lost, duplicates } = counts(
+	verifyRanOnce(
 		host,
-		0,
 		bodies.map((b) => b.payload.entity_id),
-	);
-	verify(
-		__filename,
 		{
-			area: AREA,
 			scenario: 'no event_id, replayed with new idempotency key',
 			injected: `${N} events, restart, ${N} replays`,
 			requests: 2 * N,
-			lost,
-			duplicates,
-			executions: host.executions.length,
 		},
-		{ lost, duplicates, executions: host.executions.length },
-		{ lost: 0, duplicates: 0, executions: N },
 	);
 });
 
@@ -265,45 +222,25 @@ test('a record read that never answers still lets the trigger answer in time', a
 	const COUNT = 10;
 	const hole = await startBlackHole();
 	try {
-		const host = await newHost({ fetchFullRecord: true }, { baseUrl: hole.url });
+		const host = await newHost({ fetchFullRecord: true }, { credentials: { baseUrl: hole.url } });
 		const events = Array.from({ length: COUNT }, () => event());
 		const answers = await Promise.all(
-			events.map(async (e) => {
-				const { body, headers } = sandbox.webhooks.buildDelivery(e);
-				return await fetch(host.webhookUrl, {
-					method: 'POST',
-					body,
-					headers,
-					signal: AbortSignal.timeout(PATIENCE_MS),
-				}).then(
-					(response) => response.status,
-					() => 0,
-				);
-			}),
+			events.map((e) => postAsApideck(sandbox, host, e, PATIENCE_MS)),
 		);
 		await host.idle();
-		const inTime = answers.filter((status) => status === 200).length;
+		const inTime = answers.filter((answer) => answer.status === 200).length;
 		const explained = host.executions.filter((items) => items[0]?.json.recordError).length;
-		const { lost, duplicates } = counts(
+		verifyRanOnce(
 			host,
-			0,
-			events.map((e) => e.entity_id),
-		);
-		verify(
-			__filename,
+			ids(events),
 			{
-				area: AREA,
 				scenario: 'record read never answers',
 				injected: `${COUNT} events, CRM silent`,
 				requests: `${hole.connections()} reads`,
 				items: `${inTime}/${COUNT} answered within ${PATIENCE_MS / 1000} s`,
-				lost,
-				duplicates,
 				failures: `${explained}/${COUNT} with recordError`,
-				executions: host.executions.length,
 			},
-			{ inTime, explained, lost, duplicates },
-			{ inTime: COUNT, explained: COUNT, lost: 0, duplicates: 0 },
+			{ actual: { inTime, explained }, expected: { inTime: COUNT, explained: COUNT } },
 		);
 	} finally {
 		await hole.close();
@@ -339,21 +276,12 @@ test('racing activations leave no CRM subscription behind and never touch anothe
 	const ROUNDS = 5;
 	const RACERS = 4;
 	const host = await newHost({ events: ['crm.lead.created'] });
-	const response = await fetch(`${sandbox.url}/webhook/webhooks`, {
-		method: 'POST',
-		headers: {
-			authorization: `Bearer ${sandbox.apiKey}`,
-			'x-apideck-app-id': sandbox.appId,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			unified_api: 'accounting',
-			status: 'enabled',
-			delivery_url: host.webhookUrl,
-			events: ['*'],
-		}),
+	const { id: accounting } = await webhookApi(sandbox, 'POST', '', {
+		unified_api: 'accounting',
+		status: 'enabled',
+		delivery_url: host.webhookUrl,
+		events: ['*'],
 	});
-	const accounting = ((await response.json()) as { data: { id: string } }).data.id;
 	let raced = 0;
 	const errors: string[] = [];
 	for (let round = 0; round < ROUNDS; round++) {

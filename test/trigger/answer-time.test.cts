@@ -4,9 +4,9 @@
  * emits the event anyway, with the reason, when the read did not finish.
  */
 import { startBlackHole, type BlackHole } from '../helpers/black-hole.cjs';
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
-import { credentialsFor, leadCreated } from './fixtures.cjs';
+import { hostFor, leadCreated, postAsApideck } from './fixtures.cjs';
 
 /** How long Apideck is taken to wait for an answer here; the trigger promises about 10 s. */
 const APIDECK_PATIENCE_MS = 12_000;
@@ -18,10 +18,11 @@ let host: TriggerHost;
 beforeAll(async () => {
 	hole = await startBlackHole();
 	// Apideck signs and delivers (the sandbox); the CRM reads go to an API that never answers.
-	host = await startTriggerHost({
-		credentials: { ...credentialsFor(sandbox), baseUrl: hole.url },
-		parameters: { events: ['*'], fetchFullRecord: true },
-	});
+	host = await hostFor(
+		sandbox,
+		{ events: ['*'], fetchFullRecord: true },
+		{ credentials: { baseUrl: hole.url } },
+	);
 });
 afterAll(async () => {
 	await host.close();
@@ -32,16 +33,7 @@ it(
 	'answers before Apideck gives up when the record cannot be read, and still emits the event',
 	async () => {
 		const event = leadCreated();
-		const { body, headers } = sandbox.webhooks.buildDelivery(event);
-		const answer = await fetch(host.webhookUrl, {
-			method: 'POST',
-			body,
-			headers,
-			signal: AbortSignal.timeout(APIDECK_PATIENCE_MS),
-		}).then(
-			async (response) => ({ status: response.status, body: await response.text() }),
-			(error: Error) => ({ status: 0, body: error.message }),
-		);
+		const answer = await postAsApideck(sandbox, host, event, APIDECK_PATIENCE_MS);
 		expect(answer).toEqual({ status: 200, body: expect.stringContaining('Workflow was started') });
 		await host.idle();
 

@@ -5,7 +5,7 @@
  */
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
-import { activeHostFor, hostFor } from './fixtures.cjs';
+import { activeHostFor, hostFor, webhookApi } from './fixtures.cjs';
 
 const sandbox = useSandbox();
 let host: TriggerHost | undefined;
@@ -20,20 +20,6 @@ afterEach(async () => {
 	host = undefined;
 });
 
-async function webhookApi(method: string, path: string, body?: object) {
-	const response = await fetch(`${sandbox.url}/webhook/webhooks${path}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${sandbox.apiKey}`,
-			'x-apideck-app-id': sandbox.appId,
-			'content-type': 'application/json',
-		},
-		body: body && JSON.stringify(body),
-	});
-	expect(response.status).toBeLessThan(300);
-	return ((await response.json()) as { data: { id: string } }).data;
-}
-
 const ours = () =>
 	sandbox.webhooks.subscriptions().filter((w) => w.delivery_url === host!.webhookUrl);
 
@@ -44,7 +30,7 @@ describe('a stored subscription that now delivers somewhere else', () => {
 		host = await activeHostFor(sandbox, {});
 		const id = host.nodeStaticData.webhookId as string;
 		sandbox.webhooks.forceValidation('pass');
-		await webhookApi('PATCH', `/${id}`, { delivery_url: ELSEWHERE });
+		await webhookApi(sandbox, 'PATCH', `/${id}`, { delivery_url: ELSEWHERE });
 		return id;
 	}
 
@@ -70,7 +56,7 @@ describe('a stored subscription that now delivers somewhere else', () => {
 
 it('leaves subscriptions of other unified APIs to this URL alone, also when static data was lost', async () => {
 	host = await hostFor(sandbox, { events: ['*'] });
-	const accounting = await webhookApi('POST', '', {
+	const accounting = await webhookApi(sandbox, 'POST', '', {
 		unified_api: 'accounting',
 		status: 'enabled',
 		delivery_url: host.webhookUrl,
