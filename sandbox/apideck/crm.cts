@@ -1,9 +1,10 @@
 import { notFound, validationError } from './errors.cjs';
-import type { Faults } from './faults.cjs';
+import type { ApideckFaults } from './faults.cjs';
 import { applyFilter, applySort, parseListOptions, pickFields } from './filters.cjs';
 import { type Cursors, page, parseCursor, parseLimit } from './pagination.cjs';
 import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { CrmStore, StoreScope } from './store.cjs';
+import { isObject } from '../http/types.cjs';
 import type { CallContext, JsonObject, SandboxResponse } from './types.cjs';
 
 export interface CrmChange {
@@ -17,7 +18,7 @@ export interface CrmChange {
 export interface CrmDeps {
 	store: CrmStore;
 	cursors: Cursors;
-	faults: Faults;
+	faults: ApideckFaults;
 	/** Public base URL of the sandbox (for links). */
 	url: string;
 	onChange?: (change: CrmChange) => void;
@@ -33,9 +34,6 @@ export interface CrmRequest {
 	body: unknown;
 	ctx: CallContext;
 }
-
-const isObject = (v: unknown): v is JsonObject =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Handles the 53 CRM operations; undefined means no such route. */
 export function handleCrm(deps: CrmDeps, req: CrmRequest): SandboxResponse | undefined {

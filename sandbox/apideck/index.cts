@@ -1,7 +1,9 @@
 /**
  * Local Apideck sandbox: a real HTTP server on 127.0.0.1 that behaves like Apideck's CRM, Vault
  * (connections, custom fields) and Webhook APIs, for tests, benchmarks and the README demo.
- * Dev-only; Node built-ins only. Start it on its own with `npm run sandbox` (see cli.cts).
+ * Dev-only; Node built-ins only. Start it on its own with `npm run sandbox` (see ../cli.cts).
+ * The recording server, latency, rate limiter and fault queue are shared with the other backends
+ * (../http); faults.cts words their errors the Apideck way.
  *
  *   const sandbox = await startSandbox({ seed: true });
  *   // point a credential at sandbox.url with sandbox.apiKey / sandbox.appId / 'test-consumer'
@@ -68,15 +70,14 @@
  *   Rate limit: beyond perSecond in a sliding second → 429 RequestLimitError with Retry-After.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import { Faults } from './faults.cjs';
-import { Cursors } from './pagination.cjs';
-import { RateLimiter } from './rate-limit.cjs';
+import { Cursors } from '../http/cursors.cjs';
+import { RateLimiter } from '../http/rate-limit.cjs';
+import { startHost, type HostControls } from '../http/host.cjs';
+import { apideckErrors, apideckFaults, type ApideckFaults } from './faults.cjs';
 import { route } from './router.cjs';
 import { seedAll } from './seed.cjs';
-import { listen } from './server.cjs';
 import { CrmStore } from './store.cjs';
-import type { RecordedRequest, SandboxOptions } from './types.cjs';
+import type { SandboxOptions } from './types.cjs';
 import { Webhooks } from './webhooks.cjs';
 
 export type { RecordedRequest, SandboxOptions } from './types.cjs';
@@ -88,32 +89,23 @@ export const DEFAULT_CONSUMERS: Record<string, string[]> = {
 	'other-consumer': ['pipedrive'],
 };
 
-export interface Sandbox {
-	url: string;
-	port: number;
+export interface Sandbox extends HostControls {
 	apiKey: string;
 	appId: string;
 	consumers: Record<string, string[]>;
-	requests: RecordedRequest[];
-	clearRequests(): void;
-	setLatency(ms: number): void;
-	setRateLimit(perSecond: number | undefined): void;
 	store: CrmStore;
-	faults: Faults;
+	faults: ApideckFaults;
 	webhooks: Webhooks;
-	close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const apiKey = options.apiKey ?? 'sandbox-api-key';
 	const appId = options.appId ?? 'sandbox-app';
 	const consumers = structuredClone(options.consumers ?? DEFAULT_CONSUMERS);
-	const requests: RecordedRequest[] = [];
 	const store = new CrmStore(consumers);
-	const faults = new Faults();
+	const faults = apideckFaults();
 	const cursors = new Cursors(randomBytes(6).toString('hex'));
 	const limiter = new RateLimiter(options.rateLimit?.perSecond);
-	let latencyMs = options.latencyMs ?? 0;
 	let url = '';
 
 	const defaultConnection = () => {
@@ -149,41 +141,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}),
 	};
 	const deps = { auth: { apiKey, appId, consumers }, crm, webhooks };
-	const { server, port } = await listen(
-		{ requests, faults, limiter, latencyMs: () => latencyMs, route: (req) => route(deps, req) },
-		options.port ?? 0,
-	);
-	url = `http://127.0.0.1:${port}`;
+	const host = await startHost({
+		port: options.port,
+		latencyMs: options.latencyMs,
+		limiter,
+		faults,
+		shaper: apideckErrors,
+		route: (req) => route(deps, req),
+		beforeClose: () => webhooks.settle(),
+	});
+	url = host.url;
 	crm.url = url;
 	if (options.seed) seedAll(store, consumers);
-
-	return {
-		url,
-		port,
-		apiKey,
-		appId,
-		consumers,
-		requests,
-		clearRequests: () => {
-			requests.length = 0;
-		},
-		setLatency: (ms) => {
-			latencyMs = ms;
-		},
-		setRateLimit: (perSecond) => {
-			limiter.perSecond = perSecond;
-		},
-		store,
-		faults,
-		webhooks,
-		close: () => closeServer(server, webhooks),
-	};
-}
-
-async function closeServer(server: Server, webhooks: Webhooks): Promise<void> {
-	await webhooks.settle();
-	await new Promise<void>((resolve) => {
-		server.close(() => resolve());
-		server.closeAllConnections();
-	});
+	return { ...host, apiKey, appId, consumers, store, faults, webhooks };
 }

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { notFound, validationError } from './errors.cjs';
 import { page, parseCursor, parseLimit } from './pagination.cjs';
 import { CRM_EVENT_TYPES } from './resources.cjs';
+import { isObject } from '../http/types.cjs';
 import type { JsonObject, SandboxResponse } from './types.cjs';
 import type { Webhook, Webhooks } from './webhooks.cjs';
 
 const ALLOWED_KEYS = ['unified_api', 'status', 'delivery_url', 'events'];
 /** Apideck's unified API names (crm, accounting, hris, …): lower-case words joined by '-'. */
 const UNIFIED_API = /^[a-z]+(-[a-z]+)*$/;
-const isObject = (v: unknown): v is JsonObject =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Routes under /webhook; undefined means no such route. */
 export async function handleWebhookApi(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { postJson, type PostResult } from './http-post.cjs';
+import { postJson, type PostResult } from '../http/http-post.cjs';
+import { InFlight } from '../http/in-flight.cjs';
 import type { Cursors } from './pagination.cjs';
 import { resourceForEntity } from './resources.cjs';
 import { signBody } from './signature.cjs';
@@ -69,7 +70,7 @@ export const VALIDATION_BODY = { message: 'Validating delivery URL' };
 export class Webhooks {
 	/** Subscriptions by id (the HTTP API in webhook-api.cts edits them). */
 	readonly registry = new Map<string, Webhook>();
-	private inflight = new Set<Promise<unknown>>();
+	private inflight = new InFlight();
 	private validationMode: 'real' | 'pass' | 'fail' = 'real';
 	readonly deliveries: DeliveryResult[] = [];
 	readonly validations: ValidationAttempt[] = [];
@@ -164,13 +165,11 @@ export class Webhooks {
 	/** Fire-and-forget delivery used by autoEmit; settle() waits for these. */
 	emit(event: CrmEvent) {
 		if (!this.autoEmit) return;
-		const p = this.deliver(event).catch(() => []);
-		this.inflight.add(p);
-		void p.finally(() => this.inflight.delete(p));
+		this.inflight.track(this.deliver(event));
 	}
 
-	async settle() {
-		while (this.inflight.size) await Promise.all(this.inflight);
+	settle() {
+		return this.inflight.settle();
 	}
 
 	private payload(event: CrmEvent) {

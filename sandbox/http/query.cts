@@ -16,9 +16,12 @@ function keyPath(key: string): string[] {
 	return [match[1], ...rest];
 }
 
+/** Names that would reach Object.prototype through plain objects. */
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Parses a raw query string the way Apideck reads it: deepObject keys become nested objects,
- * a repeated plain key becomes an array.
+ * a repeated plain key becomes an array. Keys that could pollute prototypes are dropped.
  */
 export function parseQuery(rawQuery: string): JsonObject {
 	const out: JsonObject = {};
@@ -29,6 +32,7 @@ export function parseQuery(rawQuery: string): JsonObject {
 		const key = decode(eq === -1 ? pair : pair.slice(0, eq));
 		const value = eq === -1 ? '' : decode(pair.slice(eq + 1));
 		const path = keyPath(key);
+		if (path.some((segment) => UNSAFE.has(segment))) continue;
 		let target = out;
 		for (const segment of path.slice(0, -1)) {
 			const next = target[segment];

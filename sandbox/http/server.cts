@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiError } from './errors.cjs';
-import { faultResponse, type Faults } from './faults.cjs';
+import type { ErrorShaper } from './error-shaper.cjs';
+import type { Faults } from './faults.cjs';
 import { parseQuery } from './query.cjs';
-import { RateLimiter } from './rate-limit.cjs';
+import type { RateLimiter } from './rate-limit.cjs';
 import type { RecordedRequest, SandboxResponse } from './types.cjs';
 
 export interface ServerDeps {
 	requests: RecordedRequest[];
-	faults: Faults;
+	faults: Pick<Faults, 'take' | 'response'>;
 	limiter: RateLimiter;
 	latencyMs: () => number;
+	/** Words the errors of the limiter and of sandbox bugs, and names the request id header. */
+	shaper: Pick<ErrorShaper, 'limitExceeded' | 'unexpected' | 'requestIdHeader'>;
 	route: (req: RecordedRequest) => Promise<SandboxResponse>;
 }
 
@@ -57,45 +59,45 @@ async function respond(
 ): Promise<{ response?: SandboxResponse; delay: number }> {
 	let delay = deps.latencyMs();
 	const limited = deps.limiter.check();
-	if (limited) return { response: limited, delay };
+	if (limited) {
+		const { limit = 0, windowMs } = deps.limiter;
+		return { response: deps.shaper.limitExceeded({ limit, windowMs, ...limited }), delay };
+	}
 
 	const fault = deps.faults.take(req.method, req.path, (kind) => kind !== 'repeatCursor');
 	if (fault?.kind === 'slow') delay += fault.ms;
 	const processedFirst = fault && 'processed' in fault && fault.processed;
 	if (fault && fault.kind !== 'slow' && !processedFirst)
-		return { response: faultResponse(fault), delay };
+		return { response: deps.faults.response(fault), delay };
 
 	let response: SandboxResponse;
 	try {
 		response = await deps.route(req);
 	} catch (error) {
-		response = apiError(
-			500,
-			'UnexpectedServerError',
-			'Sandbox bug',
-			String((error as Error)?.stack ?? error),
-		);
+		response = deps.shaper.unexpected(String((error as Error)?.stack ?? error));
 	}
-	if (fault && fault.kind !== 'slow') return { response: faultResponse(fault), delay };
+	if (fault && fault.kind !== 'slow') return { response: deps.faults.response(fault), delay };
 	return { response, delay };
 }
 
-function write(res: ServerResponse, response: SandboxResponse) {
+function write(res: ServerResponse, response: SandboxResponse, requestIdHeader?: string) {
 	const body =
 		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	res.writeHead(response.status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(body),
-		'x-apideck-request-id': randomUUID(),
+		...(requestIdHeader ? { [requestIdHeader]: randomUUID() } : {}),
 		...response.headers,
 	});
 	res.end(body);
 }
 
+/** A recording HTTP server on 127.0.0.1 with latency, a rate limiter and queued faults. */
 export async function listen(
 	deps: ServerDeps,
 	port = 0,
 ): Promise<{ server: Server; port: number }> {
+	const idHeader = deps.shaper.requestIdHeader;
 	const server = createServer((req, res) => {
 		void (async () => {
 			const recorded = await record(req);
@@ -107,10 +109,9 @@ export async function listen(
 				req.socket.destroy();
 				return;
 			}
-			write(res, response);
+			write(res, response, idHeader);
 		})().catch((error) => {
-			if (!res.headersSent)
-				write(res, apiError(500, 'UnexpectedServerError', 'Sandbox bug', String(error)));
+			if (!res.headersSent) write(res, deps.shaper.unexpected(String(error)), idHeader);
 		});
 	});
 	server.keepAliveTimeout = 1000;
@@ -119,4 +120,13 @@ export async function listen(
 		server.listen(port, '127.0.0.1', () => resolve());
 	});
 	return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** Closes the server after `before` (e.g. waiting for webhook deliveries), dropping idle sockets. */
+export async function closeServer(server: Server, before?: () => Promise<void>): Promise<void> {
+	await before?.();
+	await new Promise<void>((resolve) => {
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
 }
