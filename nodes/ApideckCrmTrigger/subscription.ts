@@ -19,16 +19,23 @@ export interface Subscription {
 
 const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
-/** True when the subscription delivers the wanted events to this URL and is switched on. */
+/**
+ * This trigger's own: a CRM subscription that delivers to this trigger's URL. Anything else —
+ * another unified API, or a stored ID that delivers elsewhere by now — is left alone.
+ */
+export function isOurs(subscription: Subscription, url: string): boolean {
+	return subscription.delivery_url === url && subscription.unified_api === 'crm';
+}
+
+/** True when the subscription is ours, delivers the wanted events and is switched on. */
 export function isCurrent(
 	subscription: Subscription,
 	url: string,
 	events: readonly string[],
 ): boolean {
 	return (
-		subscription.delivery_url === url &&
+		isOurs(subscription, url) &&
 		subscription.status === 'enabled' &&
-		(subscription.unified_api ?? 'crm') === 'crm' &&
 		sameEvents(subscription.events ?? [], events)
 	);
 }
@@ -49,12 +56,12 @@ export async function getSubscription(
 	}
 }
 
-/** Every subscription of the application that delivers to `url`. */
+/** Every CRM subscription of the application that delivers to `url` (see isOurs). */
 export async function subscriptionsTo(ctx: IHookFunctions, url: string): Promise<Subscription[]> {
 	const found: Subscription[] = [];
 	for await (const page of apideckPages(ctx, { method: 'GET', path: COLLECTION })) {
 		for (const entry of page as unknown as Subscription[]) {
-			if (entry.delivery_url === url) found.push(entry);
+			if (isOurs(entry, url)) found.push(entry);
 		}
 	}
 	return found;

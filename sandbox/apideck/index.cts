@@ -57,7 +57,9 @@
  *   Vault: GET /vault/connections[?api=crm], GET /vault/connections/crm/{service},
  *   GET /vault/connections/crm/{service}/{resource}/custom-fields (different fields per connector).
  *   Webhooks: POST / GET (paged) /webhook/webhooks, GET / PATCH / DELETE /webhook/webhooks/{id}.
- *   Create needs unified_api 'crm', status, delivery_url and events (CRM event types or '*').
+ *   Create needs unified_api, status, delivery_url and events ('*', CRM event types for 'crm',
+ *   '<api>.…' for any other unified API). Only CRM subscriptions receive deliveries; the others
+ *   exist so that a CRM trigger can be shown to leave them alone.
  *   Creating an enabled subscription (or changing its URL / re-enabling it) POSTs a signed
  *   validation request to the URL: body {"message":"Validating delivery URL"}, header
  *   x-apideck-event-type: apideck.subscription.created, no idempotency key. A non-2xx answer (or

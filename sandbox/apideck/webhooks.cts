@@ -136,12 +136,14 @@ export class Webhooks {
 		return { body, headers: { ...headers, ...options.headers } };
 	}
 
-	/** POSTs an event to every enabled subscription that wants its type (or '*'). */
+	/** POSTs an event to every enabled subscription of its unified API that wants its type (or '*'). */
 	async deliver(event: CrmEvent, options: DeliverOptions = {}): Promise<DeliveryResult[]> {
 		const { body, headers } = this.buildDelivery(event, options);
+		const api = event.event_type.split('.')[0];
 		const targets = this.subscriptions().filter(
 			(w) =>
 				w.status === 'enabled' &&
+				w.unified_api === api &&
 				(options.webhookId ? w.id === options.webhookId : true) &&
 				(w.events.includes('*') || w.events.includes(event.event_type)),
 		);

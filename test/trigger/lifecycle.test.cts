@@ -4,7 +4,7 @@
  */
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
-import { hostFor } from './fixtures.cjs';
+import { hostFor, webhookApi } from './fixtures.cjs';
 
 const sandbox = useSandbox({ reset: 'none' });
 let host: TriggerHost | undefined;
@@ -135,16 +135,7 @@ describe('re-activation', () => {
 		host = await hostFor(sandbox, { events: ['*'] });
 		await host.activate();
 		const id = host.nodeStaticData.webhookId as string;
-		const res = await fetch(`${sandbox.url}/webhook/webhooks/${id}`, {
-			method: 'PATCH',
-			headers: {
-				authorization: `Bearer ${sandbox.apiKey}`,
-				'x-apideck-app-id': sandbox.appId,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({ status: 'disabled' }),
-		});
-		expect(res.status).toBe(200);
+		await webhookApi(sandbox, 'PATCH', `/${id}`, { status: 'disabled' });
 
 		await host.activate();
 		expect(ours()).toEqual([expect.objectContaining({ status: 'enabled' })]);
