@@ -11,7 +11,7 @@ import type { CrmEvent } from './payload';
 // Apideck waits for the webhook's answer while the record is read, and sends the event again
 // when it waits too long. Both attempts and the pause between them fit in FETCH_BUDGET_MS; the
 // request timeout bounds each attempt's whole request, a body trickling in included.
-export const FETCH_BUDGET_MS = 10_000;
+const FETCH_BUDGET_MS = 10_000;
 const WEBHOOK_RETRY_POLICY: RetryPolicy = {
 	maxAttempts: 2,
 	maxTotalWaitMs: 1_000,
