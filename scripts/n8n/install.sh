@@ -7,8 +7,8 @@
 # Prerequisites: Node.js >= 20 with npm, about 3.5 GB of free disk, and — only when no prebuilt
 # sqlite3/isolated-vm binary fits — python3, make and a C++ compiler (Debian/Ubuntu:
 # `apt-get install build-essential python3`; macOS: `xcode-select --install`).
-# Time: the first install takes about 5-10 minutes (mostly npm download and unpack); a cached
-# one returns at once.
+# Time: the first install takes about 5-15 minutes (mostly npm download and unpack; 14 min on two
+# busy cores with an empty npm cache, sqlite3 compiled); a cached one returns at once.
 #
 # Env: N8N_VERSION (default 2.40.7), NODE24_VERSION (default 24.21.0),
 #      N8N_CACHE_DIR (default $XDG_CACHE_HOME or ~/.cache, + /n8n-nodes-apideck-crm),
@@ -202,7 +202,7 @@ rm -f "$MARKER"
 check_build_tools
 START=$(date +%s)
 log "installing n8n $N8N_VERSION for $(uname -s) $(uname -m) into $DEST"
-log "a first install takes about 5-10 minutes and ~3 GB (npm download and unpack, then native modules); progress every 30 s"
+log "a first install takes about 5-15 minutes and ~3 GB (npm download and unpack, then native modules); progress every 30 s"
 [[ -z "$BUILD_TOOLS_MISSING" ]] ||
   log "no$BUILD_TOOLS_MISSING here: fine while prebuilt native binaries fit; if one must be built from source, $BUILD_TOOLS_HINT"
 
@@ -247,7 +247,7 @@ fi
 # Quirk: some optional native modules (kafka's) do not build here, so install without scripts
 # and rebuild only the native modules n8n needs. `npm ci` refuses n8n's tree (optional platform
 # packages reported missing); `npm install` with the lock in place works.
-log "step 2/3: npm install n8n@$N8N_VERSION (the long part: ~2-3 GB to download and unpack)"
+log "step 2/3: npm install n8n@$N8N_VERSION (the long part: npm downloads first, so the size on disk stays small for a while, then unpacks 2-3 GB)"
 (cd "$DEST" && PATH="$(dirname "$NODE_BIN"):$PATH" with_progress "npm install n8n" "$DEST/node_modules" \
   npm install --ignore-scripts --omit=dev --prefer-offline --no-audit --no-fund --loglevel=error >&2)
 
