@@ -10,16 +10,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import {
-	analyzePackage,
-	analyzePackageByName,
-	resolvePackage,
-	SOURCE_FILE_PATTERNS,
-} from '@n8n/scan-community-package/scanner/scanner.mjs';
+const SCANNER = '@n8n/scan-community-package/scanner/scanner.mjs';
+// The scanner makes a temporary folder as it loads; have its `tmp` library remove it at exit.
+createRequire(import.meta.resolve(SCANNER))('tmp').setGracefulCleanup();
+const { analyzePackage, analyzePackageByName, resolvePackage, SOURCE_FILE_PATTERNS } = await import(
+	SCANNER
+);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
