@@ -28,7 +28,9 @@ export function describeApideckFailure(response: FailedResponse): FailureReport 
 	const title = friendly ?? (message || `Apideck answered ${statusCode}`);
 	// Detail objects of no known shape stay in the description: as pairs they read badly.
 	const specific = firstOf(downstream) || detailSentence(body.detail);
-	const said = friendly ? specific || message : specific !== message ? specific : '';
+	const words = friendly ? specific || message : specific !== message ? specific : '';
+	// A message that only repeats the type name says nothing the title does not.
+	const said = words === typeName ? '' : words;
 
 	const lines: string[] = [];
 	if (Object.keys(body).length > 0) {
