@@ -245,6 +245,11 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 			'/rest/credentials/test',
 			{ credentials: { id, name: 'Apideck account', type: 'apideckApi', data } },
 		);
+	/** Saves a credential with these values and tests it, as the editor does for a new one. */
+	const testNew = async (name: string, data: Record<string, unknown>) => {
+		const saved = await stack.n8n.rest.createCredential({ name, type: 'apideckApi', data });
+		return await test_(data, saved.id);
+	};
 	const good = () => ({
 		apiKey: stack.sandbox.apiKey,
 		appId: stack.sandbox.appId,
@@ -261,13 +266,7 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 	});
 
 	test('fails with a wrong key, and says so', async () => {
-		const wrong = { ...good(), apiKey: 'not-the-sandbox-key' };
-		const saved = await stack.n8n.rest.createCredential({
-			name: 'Apideck wrong key',
-			type: 'apideckApi',
-			data: wrong,
-		});
-		const result = await test_(wrong, saved.id);
+		const result = await testNew('Apideck wrong key', { ...good(), apiKey: 'not-the-sandbox-key' });
 		expect(result.status).toBe('Error');
 		// 2.x shows the credential's own explanation; 1.x its generic one.
 		expect(result.message).toMatch(
@@ -284,14 +283,8 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 	});
 
 	test('refuses a key shorter than 8 characters without sending it', async () => {
-		const short = { ...good(), apiKey: 'short' };
-		const saved = await stack.n8n.rest.createCredential({
-			name: 'Apideck short key',
-			type: 'apideckApi',
-			data: short,
-		});
 		stack.sandbox.clearRequests();
-		const result = await test_(short, saved.id);
+		const result = await testNew('Apideck short key', { ...good(), apiKey: 'short' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/API key is only 5 characters long/);
 		expect(stack.sandbox.requests).toEqual([]);

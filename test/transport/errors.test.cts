@@ -82,15 +82,34 @@ test('a rejected key: the headline says what Apideck said, not only that it fail
 	expect(error?.description).toContain('Apideck said: Unauthorized Request');
 });
 
-test('an error type the node does not know leads with its message and detail', async () => {
-	sandbox.faults.error({
-		status: 409,
-		typeName: 'ConflictError',
-		message: 'The lead is locked',
-		detail: 'Record 4711 is being merged',
-	});
+test.each([
+	[
+		'an error type the node does not know leads with its message and detail',
+		{
+			status: 409,
+			typeName: 'ConflictError',
+			message: 'The lead is locked',
+			detail: 'Record 4711 is being merged',
+		},
+		'The lead is locked: Record 4711 is being merged (item 0)',
+		'Detail: Record 4711 is being merged',
+	],
+	[
+		'a detail object of no known shape is written as key: value pairs',
+		{
+			status: 400,
+			typeName: 'RequestValidationError',
+			message: 'Invalid Params',
+			detail: { context: 'owner', limits: { max: 3 } },
+		},
+		'Apideck rejected the request as invalid: Invalid Params (item 0)',
+		'Detail: context: owner; limits.max: 3',
+	],
+])('%s', async (_name, fault, headline, detail) => {
+	sandbox.faults.error(fault);
 	const { error } = await get();
-	expect(error?.message).toBe('The lead is locked: Record 4711 is being merged (item 0)');
+	expect(error?.message).toBe(headline);
+	expect(error?.description).toContain(detail);
 });
 
 test('a record that is not found is named in words, not as JSON', async () => {
@@ -98,18 +117,6 @@ test('a record that is not found is named in words, not as JSON', async () => {
 	expect(error?.message).toBe('The record was not found: No lead with ID no-such-lead (item 0)');
 	expect(error?.description).toContain('Detail: No lead with ID no-such-lead');
 	expect(error?.description).not.toContain('{');
-});
-
-test('a detail object of no known shape is written as key: value pairs', async () => {
-	sandbox.faults.error({
-		status: 400,
-		typeName: 'RequestValidationError',
-		message: 'Invalid Params',
-		detail: { context: 'owner', limits: { max: 3 } },
-	});
-	const { error } = await get();
-	expect(error?.message).toBe('Apideck rejected the request as invalid: Invalid Params (item 0)');
-	expect(error?.description).toContain('Detail: context: owner; limits.max: 3');
 });
 
 test('a ConnectorExecutionError lists the CRM’s own errors', async () => {
