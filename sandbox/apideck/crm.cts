@@ -6,6 +6,7 @@ import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { CrmStore, StoreScope } from './store.cjs';
 import { isObject } from '../http/types.cjs';
 import type { CallContext, JsonObject, SandboxResponse } from './types.cjs';
+import { invalidParams } from './validate.cjs';
 
 export interface CrmChange {
 	entity: string;
@@ -189,6 +190,8 @@ function create(
 			missing: missing.map((f) => ({ [f]: 'required' })),
 		});
 	}
+	const invalid = invalidParams(body);
+	if (invalid) return invalid;
 	const record = deps.store.create(def.name, body, scope);
 	const id = record.id as string;
 	if (def.events)
@@ -215,6 +218,8 @@ function update(
 	if (!deps.store.bucket(def.name, scope).records.has(id)) return notFound(def.entity, id);
 	const body = writeBody(req);
 	if (!body) return notAnObject();
+	const invalid = invalidParams(body);
+	if (invalid) return invalid;
 	const record = deps.store.patch(def.name, id, body, scope)!;
 	if (def.events)
 		deps.onChange?.({

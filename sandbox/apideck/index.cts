@@ -26,8 +26,11 @@
  *   faults  one-shot or N-times, optionally matched by { method, path (raw path string or RegExp) }:
  *           rateLimit({ retryAfterSeconds, downstreamResetSeconds, typeName }), serverError({ status }),
  *           slow({ ms }), malformedJson(), hangUp(), repeatCursor(), invalidCursor(),
- *           error({ status, typeName, message, detail, fields }); `processed: true` (serverError,
- *           malformedJson, hangUp) performs the request before breaking the response. pending(), clear().
+ *           error({ status, typeName, message, detail, fields }), redirect({ status, location }),
+ *           trickle({ everyMs }) (the answer's body one byte at a time; the request's record gets
+ *           trickle: { sent, total, closed, clientLeft }), answer({ respond: (req) => response });
+ *           `processed: true` (serverError, malformedJson, hangUp) performs the request before
+ *           breaking the response. pending(), clear().
  *   webhooks subscriptions(), deliver(event, { tamper, omitSignature, wrongKey, idempotencyKey,
  *           encoding, rawBody, webhookId, headers }) → [{ webhookId, url, status, body, error? }],
  *           buildDelivery(event, opts) → { body, headers } (no request), sign(body, key?, encoding?),
@@ -44,7 +47,9 @@
  *   detail, ref }.
  *   CRM: all 53 operations of crm.yml. Create → 201 { ..., operation: 'add', data: { id } };
  *   update/delete → data: { id }; unknown id → 404 EntityNotFoundError; read-only fields in a body
- *   are ignored; PATCH is a shallow merge; missing required fields → 400 RequestValidationError.
+ *   are ignored; PATCH is a shallow merge; missing required fields → 400 RequestValidationError
+ *   (detail.missing); an invalid emails[i].email on create or update → 400 RequestValidationError
+ *   "Invalid Params" with detail.invalid naming each field (see validate.cts).
  *   Lists and list members are read-only (seed them with store.insert). Custom objects need an
  *   existing custom object schema id as {object_id}.
  *   Lists: cursor (opaque, per sandbox and list) + limit 1..200 (default 20) → 400

@@ -222,6 +222,33 @@ describe('CRM records', () => {
 		expect((await call('/crm/notes', { method: 'POST', body: [1] })).status).toBe(400);
 	});
 
+	it('rejects invalid email addresses on create and update, naming each field', async () => {
+		const before = sandbox.store.count('leads');
+		const created = await call('/crm/leads', {
+			method: 'POST',
+			body: { name: 'Bad Mail', emails: [{ email: 'ok@example.com' }, { email: 'not-an-email' }] },
+		});
+		expect([created.status, created.json.type_name, created.json.message]).toEqual([
+			400,
+			'RequestValidationError',
+			'Invalid Params',
+		]);
+		expect(created.json.detail).toEqual({
+			invalid: [{ 'emails[1].email': 'is not an email address: "not-an-email"' }],
+		});
+		expect(sandbox.store.count('leads')).toBe(before);
+
+		const [lead] = sandbox.store.list('leads');
+		const updated = await call(`/crm/leads/${String(lead.id)}`, {
+			method: 'PATCH',
+			body: { emails: 'ann@example.com' },
+		});
+		expect(updated.status).toBe(400);
+		expect(updated.json.detail).toEqual({
+			invalid: [{ emails: 'must be a list of { email, type } objects' }],
+		});
+	});
+
 	it('serves every resource of the spec, with read-only lists and nested routes', async () => {
 		for (const resource of [
 			'companies',
@@ -449,6 +476,34 @@ describe('faults', () => {
 		started = Date.now();
 		await call('/crm/leads');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+	});
+
+	it('redirects, trickles a body and answers from the request on demand', async () => {
+		sandbox.faults.redirect({ status: 307, location: 'https://elsewhere.example/crm/leads' });
+		const moved = await fetch(`${sandbox.url}/crm/leads`, {
+			headers: authHeaders(sandbox),
+			redirect: 'manual',
+		});
+		expect([moved.status, moved.headers.get('location')]).toEqual([
+			307,
+			'https://elsewhere.example/crm/leads',
+		]);
+
+		sandbox.faults.trickle({ everyMs: 1 });
+		const slow = await call('/crm/leads?limit=1');
+		expect(slow.json.data).toHaveLength(1);
+		const { trickle } = sandbox.requests[sandbox.requests.length - 1];
+		expect(trickle).toMatchObject({
+			sent: Buffer.byteLength(slow.text),
+			total: Buffer.byteLength(slow.text),
+			clientLeft: false,
+		});
+
+		sandbox.faults.answer({
+			respond: (req) => ({ status: 418, body: { echo: req.headers['x-apideck-app-id'] } }),
+		});
+		const echoed = await call('/crm/leads');
+		expect([echoed.status, echoed.json]).toEqual([418, { echo: sandbox.appId }]);
 	});
 
 	it('limits the request rate with 429 RequestLimitError', async () => {

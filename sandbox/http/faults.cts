@@ -1,5 +1,5 @@
 import type { ErrorShaper } from './error-shaper.cjs';
-import type { SandboxResponse } from './types.cjs';
+import type { RecordedRequest, SandboxResponse } from './types.cjs';
 
 /** Which requests a fault applies to and how often. A string path must equal the raw path. */
 export interface FaultScope {
@@ -21,7 +21,10 @@ export type FaultSpec =
 	| { kind: 'hangUp'; processed?: boolean }
 	| { kind: 'repeatCursor' }
 	| { kind: 'invalidCursor' }
-	| { kind: 'error'; respond: () => SandboxResponse };
+	| { kind: 'error'; respond: () => SandboxResponse }
+	| { kind: 'redirect'; status: number; location: string }
+	| { kind: 'trickle'; everyMs: number }
+	| { kind: 'answer'; respond: (req: RecordedRequest) => SandboxResponse };
 
 export type QueuedFault = FaultSpec & {
 	remaining: number;
@@ -91,6 +94,24 @@ export class Faults<
 		this.add({ kind: 'error', respond: () => this.shaper.error(opts) }, opts);
 	}
 
+	/** A redirect (301, 302, 303, 307 or 308) to `location`, e.g. another server's URL. */
+	redirect(opts: FaultScope & { status: number; location: string }) {
+		this.add({ kind: 'redirect', status: opts.status, location: opts.location }, opts);
+	}
+
+	/**
+	 * The request is carried out and answered as usual, but the body is written one byte every
+	 * `everyMs` ms; the request's record says how much of it was sent (see RecordedRequest.trickle).
+	 */
+	trickle(opts: FaultScope & { everyMs: number }) {
+		this.add({ kind: 'trickle', everyMs: opts.everyMs }, opts);
+	}
+
+	/** Any answer computed from the request, e.g. one that repeats the request's headers back. */
+	answer(opts: FaultScope & { respond: (req: RecordedRequest) => SandboxResponse }) {
+		this.add({ kind: 'answer', respond: opts.respond }, opts);
+	}
+
 	add(spec: FaultSpec, scope: FaultScope = {}) {
 		this.queue.push({
 			...spec,
@@ -126,13 +147,17 @@ export class Faults<
 		this.queue = [];
 	}
 
-	/** The response a short-circuiting fault produces (slow, hangUp and repeatCursor have none). */
-	response(fault: QueuedFault): SandboxResponse | undefined {
+	/** The response a short-circuiting fault produces (slow, trickle, hangUp and repeatCursor have none). */
+	response(fault: QueuedFault, req: RecordedRequest): SandboxResponse | undefined {
 		switch (fault.kind) {
 			case 'rateLimit':
 			case 'serverError':
 			case 'error':
 				return fault.respond();
+			case 'answer':
+				return fault.respond(req);
+			case 'redirect':
+				return { status: fault.status, headers: { location: fault.location }, body: '' };
 			case 'malformedJson':
 				return { status: 200, body: this.shaper.malformedBody };
 			case 'invalidCursor':

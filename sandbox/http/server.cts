@@ -56,7 +56,7 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
 async function respond(
 	deps: ServerDeps,
 	req: RecordedRequest,
-): Promise<{ response?: SandboxResponse; delay: number }> {
+): Promise<{ response?: SandboxResponse; delay: number; trickleMs?: number }> {
 	let delay = deps.latencyMs();
 	const limited = deps.limiter.check();
 	if (limited) {
@@ -66,9 +66,11 @@ async function respond(
 
 	const fault = deps.faults.take(req.method, req.path, (kind) => kind !== 'repeatCursor');
 	if (fault?.kind === 'slow') delay += fault.ms;
+	const trickleMs = fault?.kind === 'trickle' ? fault.everyMs : undefined;
+	const answersItself = fault && fault.kind !== 'slow' && fault.kind !== 'trickle';
 	const processedFirst = fault && 'processed' in fault && fault.processed;
-	if (fault && fault.kind !== 'slow' && !processedFirst)
-		return { response: deps.faults.response(fault), delay };
+	if (answersItself && !processedFirst)
+		return { response: deps.faults.response(fault, req), delay };
 
 	let response: SandboxResponse;
 	try {
@@ -76,20 +78,52 @@ async function respond(
 	} catch (error) {
 		response = deps.shaper.unexpected(String((error as Error)?.stack ?? error));
 	}
-	if (fault && fault.kind !== 'slow') return { response: deps.faults.response(fault), delay };
-	return { response, delay };
+	if (answersItself) return { response: deps.faults.response(fault, req), delay };
+	return { response, delay, trickleMs };
 }
 
-function write(res: ServerResponse, response: SandboxResponse, requestIdHeader?: string) {
-	const body =
-		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+function head(res: ServerResponse, response: SandboxResponse, body: string, idHeader?: string) {
 	res.writeHead(response.status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(body),
-		...(requestIdHeader ? { [requestIdHeader]: randomUUID() } : {}),
+		...(idHeader ? { [idHeader]: randomUUID() } : {}),
 		...response.headers,
 	});
+}
+
+const bodyText = (response: SandboxResponse) =>
+	typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+
+function write(res: ServerResponse, response: SandboxResponse, requestIdHeader?: string) {
+	const body = bodyText(response);
+	head(res, response, body, requestIdHeader);
 	res.end(body);
+}
+
+/** Writes the body one byte every `everyMs` ms, until it is complete or the client has gone. */
+async function trickle(
+	res: ServerResponse,
+	req: RecordedRequest,
+	response: SandboxResponse,
+	everyMs: number,
+	idHeader?: string,
+) {
+	const body = Buffer.from(bodyText(response));
+	const progress = { sent: 0, total: body.length, closed: false, clientLeft: false };
+	req.trickle = progress;
+	res.on('close', () => {
+		progress.closed = true;
+		progress.clientLeft = progress.sent < progress.total;
+	});
+	head(res, response, body.toString('utf8'), idHeader);
+	res.flushHeaders();
+	while (progress.sent < body.length) {
+		await sleep(everyMs);
+		if (progress.closed) return;
+		res.write(body.subarray(progress.sent, progress.sent + 1));
+		progress.sent++;
+	}
+	res.end();
 }
 
 /** A recording HTTP server on 127.0.0.1 with latency, a rate limiter and queued faults. */
@@ -102,14 +136,15 @@ export async function listen(
 		void (async () => {
 			const recorded = await record(req);
 			deps.requests.push(recorded);
-			const { response, delay } = await respond(deps, recorded);
+			const { response, delay, trickleMs } = await respond(deps, recorded);
 			if (delay > 0) await sleep(delay);
 			if (!response) {
 				// hangUp fault: the client sees the connection drop without a response.
 				req.socket.destroy();
 				return;
 			}
-			write(res, response, idHeader);
+			if (trickleMs !== undefined) await trickle(res, recorded, response, trickleMs, idHeader);
+			else write(res, response, idHeader);
 		})().catch((error) => {
 			if (!res.headersSent) write(res, deps.shaper.unexpected(String(error)), idHeader);
 		});

@@ -1,4 +1,5 @@
-// Test helper: a target URL on 127.0.0.1 that records what it receives and answers `status`.
+// Test helper: a target URL on 127.0.0.1 that records what it receives and answers `status`
+// with `body` (e.g. JSON that a client could mistake for its API's answer).
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -6,21 +7,21 @@ export interface Receiver {
 	url: string;
 	received: { headers: IncomingHttpHeaders; body: string }[];
 	/** Change the answer of later requests. */
-	state: { status: number };
+	state: { status: number; body: string };
 	close(): Promise<void>;
 }
 
 const open = new Set<Server>();
 
-export async function receiver(status = 200): Promise<Receiver> {
+export async function receiver(status = 200, body = 'ok'): Promise<Receiver> {
 	const received: Receiver['received'] = [];
-	const state = { status };
+	const state = { status, body };
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(state.status).end('ok');
+			res.writeHead(state.status).end(state.body);
 		});
 	});
 	open.add(server);

@@ -19,6 +19,11 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Epoch milliseconds when the request arrived. */
 	at: number;
+	/**
+	 * Set for answers of the trickle fault: bytes of the body written, of how many, whether the
+	 * connection has closed and whether the client left before the whole body was sent.
+	 */
+	trickle?: { sent: number; total: number; closed: boolean; clientLeft: boolean };
 }
 
 export interface SandboxResponse {

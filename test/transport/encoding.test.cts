@@ -42,7 +42,7 @@ describe('path encoding', () => {
 	});
 
 	test('a missing path value is an error, not an empty segment', () => {
-		expect(() => apiPath('/crm/leads/{id}', { id: '' })).toThrow('id');
+		expect(() => apiPath('/crm/leads/{id}', { id: '' })).toThrow('"id" is empty');
 	});
 });
 
@@ -86,6 +86,6 @@ describe('encoding as the sandbox receives it', () => {
 			path: apiPath('/crm/leads/{id}', { id: '../users' }),
 		});
 		expect(sandbox.requests[0].path).toBe('/crm/leads/..%2Fusers');
-		expect(error?.message).toBe('The record was not found');
+		expect(error?.message).toBe('The record was not found: No lead with ID ../users (item 0)');
 	});
 });

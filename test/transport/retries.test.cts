@@ -70,7 +70,9 @@ test('retries are bounded and the final error says how many attempts were made',
 	});
 	const { error } = await getLead();
 	expect(sandbox.requests).toHaveLength(5);
-	expect(error?.message).toBe('The Apideck request limit was reached (after 5 attempts)');
+	expect(error?.message).toBe(
+		'The Apideck request limit was reached: Too many requests to the connector (after 5 attempts)',
+	);
 	expect(error?.description).toContain('Gave up after 5 attempts.');
 });
 

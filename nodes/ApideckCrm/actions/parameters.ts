@@ -42,11 +42,13 @@ export function endpointPath(
 	known: Record<string, string> = {},
 ): string {
 	const values: Record<string, string> = {};
+	const labels: Record<string, string> = {};
 	for (const name of endpoint.pathParams) {
 		const { parameter, label } = pathParameter(resource, name);
+		labels[name] = label;
 		values[name] = known[name] ?? readId(ctx, parameter, itemIndex, label);
 	}
-	return apiPath(endpoint.path, values);
+	return apiPath(endpoint.path, values, { itemIndex, labels });
 }
 
 interface CallOptions extends IDataObject {

@@ -1,15 +1,16 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { boundedBody, cut, MAX_ERROR_TEXT, MAX_HEADLINE_WORDS } from './limits';
+import { redact, redactValue } from './redact';
 import type { FailedResponse, FailureReport } from './types';
 
-interface FailureContext {
+export interface FailureContext {
 	method: string;
 	path: string;
 	attempts: number;
 	itemIndex?: number;
-	secret?: string;
+	secrets?: string | readonly string[];
 	/** Extra lines: why retrying stopped, whether a write may have happened. */
 	note?: string;
 }
@@ -18,13 +19,69 @@ const withAttempts = (message: string, attempts: number) =>
 	attempts > 1 ? `${message} (after ${attempts} attempts)` : message;
 
 /** The lines every request error ends with: the request, the attempts, the note, the hint. */
-function closingLines(context: FailureContext, hint?: string): string[] {
+export function closingLines(context: FailureContext, hint?: string): string[] {
 	return [
 		`Request: ${context.method} ${context.path}`,
 		context.attempts > 1 ? `Gave up after ${context.attempts} attempts.` : '',
 		context.note ?? '',
 		hint ? `Hint: ${hint}` : '',
 	].filter(Boolean);
+}
+
+/**
+ * The description: what the answer said (each line and all of them bounded, saying so when
+ * cut), then the closing lines, which are short and always kept.
+ */
+function description(said: string[], closing: string[]): string {
+	const budget = Math.max(1_000, MAX_ERROR_TEXT - closing.join('\n').length);
+	const body = cut(said.map((line) => cut(line, MAX_ERROR_TEXT / 2)).join('\n'), budget);
+	return [body, ...closing].filter(Boolean).join('\n');
+}
+
+/**
+ * Builds the error every failed request becomes: no secret in any form, the headline and the
+ * description bounded, and the answer kept on it bounded too (n8n stores all of it in the run).
+ */
+export function requestError(
+	node: INode,
+	answer: IDataObject,
+	parts: { message: string; lines: string[]; closing: string[]; httpCode?: string },
+	context: FailureContext,
+): NodeApiError {
+	const safe = (text: string) => redact(text, context.secrets);
+	const message = cut(safe(withAttempts(parts.message, context.attempts)), MAX_ERROR_TEXT);
+	const error = new NodeApiError(
+		node,
+		boundedBody(redactValue(answer, context.secrets)) as JsonObject,
+		{
+			message,
+			description: safe(description(parts.lines, parts.closing)),
+			httpCode: parts.httpCode,
+			itemIndex: context.itemIndex,
+		},
+	);
+	// n8n swaps a message that mentions a Node error code (ECONNRESET, …) for a generic one.
+	error.message = message;
+	return error;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Refusals caused by what the item sent (not by the credential, the plan or the rate). */
+const blamesTheItem = (statusCode: number) =>
+	statusCode >= 400 && statusCode < 500 && ![401, 402, 403, 407, 408, 429].includes(statusCode);
+
+/**
+ * The headline: the backend's title followed by the API's own words, and the item when what it
+ * sent was refused.
+ */
+function headline(report: FailureReport, statusCode: number, itemIndex?: number): string {
+	const title = cut(oneLine(report.title), MAX_HEADLINE_WORDS);
+	const said = report.said ? cut(oneLine(report.said), MAX_HEADLINE_WORDS) : '';
+	const text = said && !title.includes(said) ? `${title}: ${said}` : title;
+	return itemIndex !== undefined && blamesTheItem(statusCode)
+		? `${text} (item ${itemIndex})`
+		: text;
 }
 
 /** Frames what the backend read from a failed answer into an error without any secret in it. */
@@ -37,18 +94,46 @@ export function responseError(
 	const { statusCode } = response;
 	const body: IDataObject =
 		response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
-	const safeBody = JSON.parse(
-		redact(JSON.stringify({ ...body, status_code: statusCode }), context.secret),
+	return requestError(
+		node,
+		{ ...body, status_code: statusCode },
+		{
+			message: headline(report, statusCode, context.itemIndex),
+			lines: report.lines,
+			closing: closingLines(context, report.hint),
+			httpCode: String(statusCode),
+		},
+		context,
 	);
-	return new NodeApiError(node, safeBody as JsonObject, {
-		message: redact(withAttempts(report.title, context.attempts), context.secret),
-		description: redact(
-			[...report.lines, ...closingLines(context, report.hint)].join('\n'),
-			context.secret,
-		),
-		httpCode: String(statusCode),
-		itemIndex: context.itemIndex,
-	});
+}
+
+/**
+ * A redirect is never followed: it would carry the credential (and a create's body) to
+ * wherever the Location points, and turn a create into a read that looks like success.
+ */
+export function redirectError(
+	node: INode,
+	backendName: string,
+	response: { statusCode: number; location?: string },
+	context: FailureContext & { baseUrl: string },
+): NodeApiError {
+	const where = response.location ? `to ${response.location}` : 'without saying where to';
+	return requestError(
+		node,
+		{ status_code: response.statusCode, location: response.location ?? null },
+		{
+			message: `${backendName} answered with a redirect ${where} (${response.statusCode})`,
+			lines: [
+				`The Base URL ${context.baseUrl} sends requests elsewhere. Requests are not followed there, so that the credential and the data stay with ${backendName}.`,
+			],
+			closing: closingLines(
+				context,
+				`Fix the Base URL in the ${backendName} credential so that it points at the API itself; if you trust the address above, use that one.`,
+			),
+			httpCode: String(response.statusCode),
+		},
+		context,
+	);
 }
 
 /** A value from an answer as text for a message: strings as they are, anything else as JSON. */
@@ -65,51 +150,6 @@ export function unreadableBodyLine(backendName: string, response: FailedResponse
 	return text
 		? `${backendName} answered ${response.statusCode} with a body that is not JSON: ${text}`
 		: `${backendName} answered ${response.statusCode} with an empty body.`;
-}
-
-/** The error and the errors it wraps (n8n wraps the HTTP client's error in its own). */
-function chain(error: unknown): IDataObject[] {
-	const out: IDataObject[] = [];
-	let current = error as IDataObject | undefined;
-	while (current && typeof current === 'object' && out.length < 5 && !out.includes(current)) {
-		out.push(current);
-		current = current.cause as IDataObject | undefined;
-	}
-	return out;
-}
-
-/** For requests that never got an HTTP answer (refused connection, DNS, timeout). */
-export function networkError(
-	node: INode,
-	backendName: string,
-	cause: Error,
-	context: FailureContext & { baseUrl: string },
-): NodeApiError {
-	const links = chain(cause);
-	const code = links.map((link) => link.code).find((value) => typeof value === 'string') as
-		| string
-		| undefined;
-	const timedOut =
-		['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(code ?? '') ||
-		links.some((link) => /time(d)? ?out/i.test(String(link.message ?? '')));
-	const dropped =
-		['ECONNRESET', 'EPIPE'].includes(code ?? '') || /socket hang up/i.test(cause.message);
-	const request = `${context.method} ${context.path}`;
-	const message = timedOut
-		? `${backendName} did not answer in time (${request})`
-		: dropped
-			? `The connection to ${backendName} broke before it answered (${request})`
-			: `Could not reach ${backendName} at ${context.baseUrl}`;
-	const hint =
-		timedOut || dropped
-			? `${backendName} or the CRM behind it is slow or unstable right now. Try again later, or raise the Timeout option.`
-			: `Check the Base URL in the ${backendName} credential and that this n8n instance can reach it.`;
-	const lines = [`Cause: ${code ?? cause.message}`, ...closingLines(context, hint)];
-	return new NodeApiError(node, { message: redact(cause.message, context.secret) } as JsonObject, {
-		message: redact(withAttempts(message, context.attempts), context.secret),
-		description: redact(lines.join('\n'), context.secret),
-		itemIndex: context.itemIndex,
-	});
 }
 
 /** Keeps errors that already explain themselves (API and operation errors); wraps anything else. */

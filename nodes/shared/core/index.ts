@@ -1,3 +1,4 @@
+export { checkBaseUrl, secretProblem } from './connection';
 export { asNodeError, asText, unreadableBodyLine } from './errors';
 export { headerValue, retryAfterMs } from './headers';
 export { limitRequestRate } from './pacing';

@@ -1,9 +1,14 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { networkError, responseError } from './errors';
+import { checkBaseUrl, secretProblem } from './connection';
+import { redirectError, responseError } from './errors';
+import { headerValue } from './headers';
+import { networkError } from './network';
 import { pauseRequests, waitForTurn } from './pacing';
 import { encodeQuery } from './query';
+import { receive } from './receive';
+import { redact, redactValue } from './redact';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, mayHaveHappened } from './retry';
 import type { ApiFunctions, ApiRequest, Backend } from './types';
@@ -13,13 +18,13 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 type Outcome =
 	| { kind: 'ok'; body: unknown }
 	| { kind: 'status'; statusCode: number; headers: IDataObject; body: unknown }
+	| { kind: 'redirect'; statusCode: number; location?: string }
 	| { kind: 'network'; error: Error };
 
-function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
-	if (typeof body !== 'string') return { ok: true, value: body ?? {} };
-	if (body.trim() === '') return { ok: true, value: {} };
+function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
+	if (text.trim() === '') return { ok: true, value: {} };
 	try {
-		return { ok: true, value: JSON.parse(body) };
+		return { ok: true, value: JSON.parse(text) };
 	} catch {
 		return { ok: false };
 	}
@@ -29,29 +34,58 @@ async function send(
 	ctx: ApiFunctions,
 	credentialName: string,
 	options: IHttpRequestOptions,
+	timeoutMs: number,
 ): Promise<Outcome> {
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			credentialName,
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		return { kind: 'network', error: error as Error };
+	const received = await receive(
+		() => ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialName, options),
+		timeoutMs,
+	);
+	if (received.kind === 'network') return received;
+	const { statusCode, headers, text } = received;
+	if (statusCode >= 300 && statusCode < 400) {
+		return { kind: 'redirect', statusCode, location: headerValue(headers, 'location') };
 	}
-	const headers = (response.headers ?? {}) as IDataObject;
-	const parsed = parseBody(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300 && parsed.ok) {
+	const parsed = parseBody(text);
+	if (statusCode >= 200 && statusCode < 300 && parsed.ok) {
 		return { kind: 'ok', body: parsed.value };
 	}
 	return {
 		kind: 'status',
 		// A 2xx whose body is not JSON is as useless as a 502: treat it like one.
-		statusCode: response.statusCode < 300 ? 502 : response.statusCode,
+		statusCode: statusCode < 300 ? 502 : statusCode,
 		headers,
-		body: parsed.ok ? parsed.value : response.body,
+		body: parsed.ok ? parsed.value : text,
 	};
+}
+
+/** The checked Base URL, or an error that says what is wrong with the credential. */
+function checkConnection(
+	node: INode,
+	backend: Pick<Backend, 'name' | 'secretLabel'>,
+	connection: { baseUrl: string; secret: string | readonly string[] },
+	itemIndex?: number,
+): string {
+	const secrets = typeof connection.secret === 'string' ? [connection.secret] : connection.secret;
+	const label = `${backend.name} ${backend.secretLabel ?? 'API key'}`;
+	const secretIssue = secrets.map((secret) => secretProblem(secret, label)).find(Boolean);
+	if (secretIssue) {
+		throw new NodeOperationError(node, secretIssue, {
+			itemIndex,
+			description: `Open the ${backend.name} credential and enter the ${label} exactly as ${backend.name} shows it.`,
+		});
+	}
+	const baseUrl = checkBaseUrl(connection.baseUrl);
+	if (!baseUrl.ok) {
+		throw new NodeOperationError(
+			node,
+			redact(
+				`The Base URL of the ${backend.name} credential is not usable: ${baseUrl.problem}`,
+				secrets,
+			),
+			{ itemIndex, description: `Fix the Base URL in the ${backend.name} credential.` },
+		);
+	}
+	return baseUrl.value;
 }
 
 /**
@@ -64,8 +98,11 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	request: Request,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
-	const { baseUrl, secret } = await backend.connection(ctx);
+	const connection = await backend.connection(ctx);
+	const secrets = connection.secret;
+	const baseUrl = checkConnection(ctx.getNode(), backend, connection, request.itemIndex);
 	const query = encodeQuery(request.query);
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
@@ -73,15 +110,31 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// Read as a stream so that receive() can bound the whole answer, not only silences.
+		encoding: 'stream',
+		timeout: timeoutMs,
+		// A redirect would carry the credential (and a create's body) to another host.
+		disableFollowRedirect: true,
 	};
 	if (request.body !== undefined) options.body = request.body;
+	const failure = (attempts: number, note?: string) => ({
+		method: request.method,
+		path: request.path,
+		attempts,
+		itemIndex: request.itemIndex,
+		secrets,
+		baseUrl,
+		note,
+	});
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		await waitForTurn(ctx);
-		const outcome = await send(ctx, backend.credentialName, options);
+		const outcome = await send(ctx, backend.credentialName, options, timeoutMs);
 		if (outcome.kind === 'ok') return outcome.body as T;
+		if (outcome.kind === 'redirect') {
+			throw redirectError(ctx.getNode(), backend.name, outcome, failure(attempt));
+		}
 
 		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
 		const asked =
@@ -98,13 +151,9 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			continue;
 		}
 
-		const context = {
-			method: request.method,
-			path: request.path,
-			attempts: attempt,
-			itemIndex: request.itemIndex,
-			secret,
-			note: [
+		const context = failure(
+			attempt,
+			[
 				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
@@ -114,10 +163,16 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			]
 				.filter(Boolean)
 				.join('\n'),
-		};
+		);
 		if (outcome.kind === 'network') {
-			throw networkError(ctx.getNode(), backend.name, outcome.error, { ...context, baseUrl });
+			throw networkError(ctx.getNode(), backend.name, outcome.error, context);
 		}
-		throw responseError(ctx.getNode(), outcome, backend.describeFailure(outcome), context);
+		// The backend reads an answer with the secrets already taken out: an excerpt it cuts
+		// can then not end in part of one.
+		const answer = redactValue(
+			{ statusCode: outcome.statusCode, headers: outcome.headers, body: outcome.body },
+			secrets,
+		);
+		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer), context);
 	}
 }

@@ -33,8 +33,10 @@ export interface FailedResponse {
 
 /** What a backend reads from a failed answer; the core frames it into the error. */
 export interface FailureReport {
-	/** The error's headline. */
+	/** The start of the error's headline, in the node's words ("The record was not found"). */
 	title: string;
+	/** What the API itself said, most specific first; the headline goes on with it. */
+	said?: string;
 	/** Description lines: what the API said, its reference numbers, … */
 	lines: string[];
 	/** What the person can do about it. */
@@ -58,8 +60,16 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	name: string;
 	/** The n8n credential whose authenticate() signs every request. */
 	credentialName: string;
-	/** The base URL to send to and the secret that must never appear in an error. */
-	connection: (ctx: ApiFunctions) => Promise<{ baseUrl: string; secret: string }>;
+	/**
+	 * The base URL to send to (checked before every request: https, no query or fragment) and
+	 * the credential's secrets, which are refused when shorter than 8 characters and never
+	 * appear in an error.
+	 */
+	connection: (
+		ctx: ApiFunctions,
+	) => Promise<{ baseUrl: string; secret: string | readonly string[] }>;
+	/** What the credential calls its secret, for messages ("API key" when not set). */
+	secretLabel?: string;
 	/** Headers the backend adds for this request (on top of the credential's own). */
 	headers?: (request: Request) => IDataObject;
 	/** Milliseconds the server asked to wait before trying again, if it said. */

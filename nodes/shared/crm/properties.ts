@@ -60,7 +60,7 @@ export function pacingOptions(api: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 60000,
-			description: `Milliseconds to wait for ${api} to answer each request. Reads are retried after a timeout; creates are not, because they may already have happened.`,
+			description: `Milliseconds one attempt of a request may take in all, from sending it to the last byte of ${api}'s answer. Reads are retried after a timeout; creates are not, because they may already have happened.`,
 		},
 	];
 }
