@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { RateLimitReading } from './rate-headers';
+
 /** Every n8n context that sends requests: execute, dropdowns, webhook lifecycle, deliveries. */
 export type ApiFunctions =
 	| IExecuteFunctions
@@ -74,6 +76,11 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	headers?: (request: Request) => IDataObject;
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
+	/**
+	 * What an answer's rate-limit headers say about the API's window (see readRateLimitHeaders);
+	 * the core's adaptive pace spreads or holds requests by it.
+	 */
+	rateLimit?: (headers: IDataObject, now: number) => RateLimitReading | undefined;
 	describeFailure: (response: FailedResponse) => FailureReport;
 	list: ListFormat;
 }

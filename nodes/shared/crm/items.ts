@@ -1,18 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, limitRequestRate } from '../core';
+import { asNodeError, MAX_CONCURRENCY, paceAdaptively, paceFixed } from '../core';
 import { DEFAULT_ITEMS_IN_PARALLEL } from './properties';
 
-/** The pacing options (see pacingOptions) apply to the whole run, so they are read from the first item. */
-function pacing(ctx: IExecuteFunctions) {
+/**
+ * Sets the run's pace and returns how many items may be in progress at once. The pacing options
+ * (see pacingOptions) apply to the whole run, so they are read from the first item; with neither
+ * of them set the pace is adaptive and the core decides how many requests are in flight.
+ */
+function pace(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	return {
-		parallel: Math.max(
-			1,
-			Math.floor(Number(options.itemsInParallel ?? DEFAULT_ITEMS_IN_PARALLEL)) || 1,
-		),
-		perSecond: Math.max(0, Number(options.requestsPerSecond ?? 0) || 0),
-	};
+	if (options.itemsInParallel === undefined && options.requestsPerSecond === undefined) {
+		paceAdaptively(ctx);
+		return MAX_CONCURRENCY;
+	}
+	paceFixed(ctx, Math.max(0, Number(options.requestsPerSecond ?? 0) || 0));
+	return Math.max(1, Math.floor(Number(options.itemsInParallel ?? DEFAULT_ITEMS_IN_PARALLEL)) || 1);
 }
 
 /**
@@ -27,8 +30,7 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const { parallel, perSecond } = pacing(ctx);
-	limitRequestRate(ctx, perSecond);
+	const parallel = pace(ctx);
 
 	let next = 0;
 	const failures: Array<{ itemIndex: number; error: unknown }> = [];
