@@ -30,24 +30,25 @@ export class AdaptivePace implements PaceController {
 	}
 
 	sent(at: number) {
-		this.rate.sent(at);
 		this.budget.sent();
+		return this.rate.sent(at);
 	}
 
 	answered(answer: Answer, load: Load) {
 		const { sentAt, answeredAt, statusCode } = answer;
 		this.budget.read(answer.rateLimit, answeredAt, load.inFlight - 1);
 		if (statusCode === 429) {
-			this.pausedUntil = Math.max(this.pausedUntil, answeredAt + (answer.waitMs ?? 0));
 			this.limit.trouble(sentAt, answeredAt);
-			this.rate.refused(sentAt, answeredAt);
+			if (this.rate.refused(answer.ticket as object, sentAt, answeredAt)) {
+				this.pausedUntil = Math.max(this.pausedUntil, answeredAt + (answer.waitMs ?? 0));
+			}
 			return;
 		}
 		if (statusCode === undefined || statusCode >= 500) {
 			this.limit.trouble(sentAt, answeredAt);
 			return;
 		}
-		this.rate.accept(sentAt, answeredAt);
+		this.rate.accept(answeredAt);
 		this.limit.clean(answer.method, sentAt, answeredAt, load.inFlight + load.waiting);
 	}
 }

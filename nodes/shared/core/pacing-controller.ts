@@ -11,6 +11,8 @@ export interface Answer {
 	waitMs?: number;
 	/** The answer's rate-limit headers, read by the backend. */
 	rateLimit?: RateLimitReading;
+	/** What sent() returned for this request. */
+	ticket?: unknown;
 }
 
 export interface Load {
@@ -24,7 +26,8 @@ export interface PaceController {
 	concurrency(): number;
 	/** No request starts before `notBefore`; consecutive starts stay `intervalMs` apart. */
 	schedule(now: number): { notBefore: number; intervalMs: number };
-	sent(at: number): void;
+	/** Returns a ticket that comes back with the request's answer. */
+	sent(at: number): unknown;
 	/** `load`: requests in flight (this one included) and waiting for a turn when it was answered. */
 	answered(answer: Answer, load: Load): void;
 }

@@ -1,13 +1,18 @@
 /**
- * Limits are assumed to count requests per second unless the API's headers say more (see
- * pacing-budget.ts): most CRMs and unified APIs state theirs per second.
+ * Limits are assumed to count requests per second: most CRMs and unified APIs state theirs per
+ * second, and what the rate-limit headers say goes on top (pacing-budget.ts).
  */
 const WINDOW_MS = 1000;
-/** Starts stay this much further apart than the learned rate, to absorb network jitter. */
+/** Starts stay this much further apart than the learned rate, for network jitter. */
 const START_MARGIN = 0.02;
-const MAX_MARGIN = 0.5;
+const MARGIN_STEP = 0.01;
+const MAX_MARGIN = 0.2;
 /** Stop probing once the rate that failed is within this factor of the rate that works. */
 const CLOSE_ENOUGH = 1.1;
+/** A run that held its rate this long without a 429 tries a faster one again. */
+const REPROBE_MS = 20_000;
+/** An early count below this says nothing about a per-second limit (a limiter without bursts). */
+const TRUSTED_COUNT = 3;
 
 interface Learned {
 	/** Requests per second sent now. */
@@ -18,17 +23,24 @@ interface Learned {
 	bad: number;
 	/** When the rate last changed: 429s of requests sent before it belong to the old rate. */
 	since: number;
-	/** When the run last went a whole window without a 429. */
+	/** When the run last checked for a clean window (no 429 since). */
 	checkedAt: number;
+	/** When the last 429 came. */
+	refusedAt: number;
+}
+
+interface Send {
+	at: number;
+	refused: boolean;
 }
 
 /**
- * The request rate the API allows, learned from its 429s. No cap until the first 429; then the
- * rate is what the API accepted in the second before it (the count is the limit of a per-second
- * window). A clean second raises it: doubling while no rate has failed, then halfway to the rate
- * that failed, until the two are within 10 %; the run then holds just under the limit. A 429
- * while holding widens the safety margin, or, when the API accepted fewer requests than before
- * (someone else uses the same limit), lowers the rate to what it accepted.
+ * The request rate the API allows, learned from its 429s: no cap until the first one; then what
+ * the API accepted in the second before the refused request (pending answers count as accepted)
+ * is its limit. A count taken before a whole second went by, or too small to trust, is only a
+ * start: each clean second then doubles the rate until a 429, then goes halfway towards the rate
+ * that failed, until the two are within 10 %. The run then holds just under the limit (a 2 %
+ * margin, wider after each 429 that jitter caused) and tries faster again after 20 clean seconds.
  */
 export class RateLearner {
 	private learned?: Learned;
@@ -37,66 +49,80 @@ export class RateLearner {
 
 	private firstSentAt?: number;
 
-	/** Send times of requests not refused with a 429, oldest first. */
-	private accepted: number[] = [];
+	/** This run's requests of the last two seconds, in the order they were sent. */
+	private sends: Send[] = [];
 
 	/** Milliseconds between starts; 0 = no cap. */
 	get intervalMs(): number {
 		return this.learned ? (1000 * (1 + this.margin)) / this.learned.perSecond : 0;
 	}
 
-	get perSecond(): number | undefined {
-		return this.learned?.perSecond;
-	}
-
-	sent(at: number): void {
+	/** Returns the request's ticket for refused(). */
+	sent(at: number): object {
 		this.firstSentAt ??= at;
+		while (this.sends.length && this.sends[0].at < at - 2 * WINDOW_MS) this.sends.shift();
+		const send = { at, refused: false };
+		this.sends.push(send);
+		return send;
 	}
 
-	accept(sentAt: number, now: number): void {
-		this.accepted.push(sentAt);
-		while (this.accepted.length && this.accepted[0] < now - 2 * WINDOW_MS) this.accepted.shift();
-		this.probe(now);
-	}
-
-	refused(sentAt: number, now: number): void {
+	accept(now: number): void {
 		const learned = this.learned;
-		if (learned && sentAt < learned.since) return;
-		const seen = this.accepted.filter((at) => at > sentAt - WINDOW_MS && at <= sentAt).length;
+		if (!learned || now - learned.checkedAt < Math.max(WINDOW_MS, 2 * this.intervalMs)) return;
+		const heldFor = now - learned.refusedAt;
+		learned.checkedAt = now;
+		if (learned.bad > learned.perSecond * CLOSE_ENOUGH) {
+			learned.good = learned.perSecond;
+			learned.perSecond =
+				learned.bad === Infinity ? learned.perSecond * 2 : (learned.perSecond + learned.bad) / 2;
+			learned.since = now;
+		} else if (heldFor >= REPROBE_MS) {
+			this.margin = Math.max(START_MARGIN, this.margin - MARGIN_STEP);
+			learned.bad *= 2;
+			learned.refusedAt = now;
+		}
+	}
+
+	/**
+	 * The API answered 429 to the request `ticket`. Returns true when every request should wait
+	 * for its Retry-After: the API's limit is new or lower than learned. When the count shows the
+	 * API accepted what the learned rate expects, only the refused request waits and the rate
+	 * steps back (after a probe) or keeps a wider margin (while holding).
+	 */
+	refused(ticket: object, sentAt: number, now: number): boolean {
+		const index = this.sends.indexOf(ticket as Send);
+		if (index !== -1) this.sends[index].refused = true;
+		const learned = this.learned;
+		if (learned && sentAt < learned.since) return false;
+		const seen = this.sends
+			.slice(0, Math.max(0, index))
+			.filter((send) => !send.refused && send.at > sentAt - WINDOW_MS).length;
 		const measured = Math.max(1, seen);
-		// Before a whole window has gone by, the count says nothing about the window's limit.
+		const trusted = seen >= TRUSTED_COUNT;
+		// Before a whole window has gone by, a small count may come from a limiter without bursts.
 		const early = sentAt - (this.firstSentAt ?? sentAt) < WINDOW_MS;
 		if (!learned) {
-			const bad = early ? Infinity : measured + 1;
-			this.learned = { perSecond: measured, good: measured, bad, since: now, checkedAt: now };
-			return;
+			const bad = early && !trusted ? Infinity : measured + 1;
+			this.learned = { perSecond: measured, good: measured, bad, since: now, checkedAt: now, refusedAt: now };
+			return true;
 		}
-		if (learned.perSecond > learned.good) {
-			learned.bad = Math.max(
-				learned.good * CLOSE_ENOUGH,
-				early ? learned.perSecond : Math.min(learned.perSecond, seen + 1),
-			);
+		// The count covers the current rate only once a whole window was sent at it.
+		const fullWindow = sentAt - learned.since >= WINDOW_MS;
+		const probing = learned.perSecond > learned.good;
+		learned.since = learned.checkedAt = learned.refusedAt = now;
+		if (probing) {
+			const failed = fullWindow ? Math.min(learned.perSecond, seen + 1) : learned.perSecond;
+			learned.bad = Math.max(learned.good * CLOSE_ENOUGH, failed);
 			learned.perSecond = learned.good;
-		} else if (seen + 1 < learned.good) {
+			return false;
+		}
+		if (fullWindow && seen + 1 < learned.good) {
+			// Fewer accepted than before: the limit fell, or someone else uses it too.
 			learned.perSecond = learned.good = measured;
 			learned.bad = measured + 1;
-		} else {
-			this.margin = Math.min(MAX_MARGIN, this.margin * 2 + START_MARGIN);
+			return true;
 		}
-		learned.since = learned.checkedAt = now;
-	}
-
-	private probe(now: number): void {
-		const learned = this.learned;
-		if (!learned || now - learned.checkedAt < Math.max(WINDOW_MS, 4 * this.intervalMs)) return;
-		learned.checkedAt = now;
-		if (learned.bad <= learned.perSecond * CLOSE_ENOUGH) {
-			this.margin = Math.max(START_MARGIN, this.margin * 0.8);
-			return;
-		}
-		learned.good = learned.perSecond;
-		learned.perSecond =
-			learned.bad === Infinity ? learned.perSecond * 2 : (learned.perSecond + learned.bad) / 2;
-		learned.since = now;
+		this.margin = Math.min(MAX_MARGIN, this.margin + MARGIN_STEP);
+		return false;
 	}
 }

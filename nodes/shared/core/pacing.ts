@@ -77,7 +77,7 @@ async function startTime(gate: Gate): Promise<number> {
 
 export interface Turn {
 	/** Reports how the request was answered and frees its place; call it exactly once. */
-	done(answer: Omit<Answer, 'method' | 'sentAt' | 'answeredAt'>): void;
+	done(answer: Omit<Answer, 'method' | 'sentAt' | 'answeredAt' | 'ticket'>): void;
 }
 
 /** Waits for this request's turn in the run's pace. */
@@ -91,14 +91,17 @@ export async function takeTurn(ctx: object, method: string): Promise<Turn> {
 		leave(gate);
 		throw error;
 	}
-	gate.controller.sent(sentAt);
+	const ticket = gate.controller.sent(sentAt);
 	let finished = false;
 	return {
 		done(answer) {
 			if (finished) return;
 			finished = true;
 			const load = { inFlight: gate.inFlight, waiting: gate.queue.length };
-			gate.controller.answered({ ...answer, method, sentAt, answeredAt: Date.now() }, load);
+			gate.controller.answered(
+				{ ...answer, method, sentAt, ticket, answeredAt: Date.now() },
+				load,
+			);
 			leave(gate);
 		},
 	};
