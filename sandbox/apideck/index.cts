@@ -19,7 +19,7 @@
  *   url, port, apiKey, appId, consumers
  *   requests: RecordedRequest[]  every request: method, path (raw), rawQuery, query (deepObject
  *                                parsed), headers (lower-case), body (JSON or text), at. clearRequests().
- *   setLatency(ms), setRateLimit(perSecond | undefined, { kind, announce }?)
+ *   setLatency(ms), setRateLimit(perSecond | undefined, { kind, announce, windowSeconds }?)
  *   store   insert(resource, record, scope?) / insertMany / list / get / patch / remove / count / clear
  *           scope = { consumerId?, serviceId?, objectId? (custom-objects), listId? (list-members) };
  *           defaults: first consumer and its first connection. insert keeps given ids and timestamps.

@@ -13,9 +13,9 @@ export interface HostControls {
 	/** Delay added to every response. */
 	setLatency(ms: number): void;
 	/**
-	 * Requests accepted per second; undefined = no limit. kind 'window' (default): per sliding
-	 * second, bursts allowed; 'spaced': no burst, each request 1/perSecond s after the last.
-	 * announce: successful answers carry the backend's rate-limit headers.
+	 * Requests accepted per second (per windowSeconds when set); undefined = no limit. kind
+	 * 'window' (default): per sliding window, bursts allowed; 'spaced': no burst, each request
+	 * 1/perSecond s after the last. announce: successful answers carry the rate-limit headers.
 	 */
 	setRateLimit(perSecond: number | undefined, settings?: RateLimitSettings): void;
 	close(): Promise<void>;

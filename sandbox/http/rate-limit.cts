@@ -9,6 +9,8 @@ export interface RateLimitSettings {
 	kind?: RateLimitKind;
 	/** Successful answers carry the backend's rate-limit headers (limit, remaining, reset). */
 	announce?: boolean;
+	/** The window the limit counts in (default 1). */
+	windowSeconds?: number;
 }
 
 export class RateLimiter {
@@ -28,10 +30,10 @@ export class RateLimiter {
 		this.announce = settings.announce ?? false;
 	}
 
-	/** A new limit per second (undefined = none), starting from an empty window. */
+	/** A new limit (undefined = none), starting from an empty window. */
 	configure(limit: number | undefined, settings: RateLimitSettings = {}): void {
 		this.limit = limit;
-		this.windowMs = 1000;
+		this.windowMs = (settings.windowSeconds ?? 1) * 1000;
 		this.kind = settings.kind ?? 'window';
 		this.announce = settings.announce ?? false;
 		this.accepted = [];
@@ -50,7 +52,8 @@ export class RateLimiter {
 			this.accepted.push(now);
 			return undefined;
 		}
-		const until = this.kind === 'spaced' ? last + this.windowMs / this.limit : this.accepted[0] + this.windowMs;
+		const until =
+			this.kind === 'spaced' ? last + this.windowMs / this.limit : this.accepted[0] + this.windowMs;
 		return { retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
 	}
 

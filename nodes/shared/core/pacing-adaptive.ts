@@ -5,8 +5,8 @@ import { RateLearner } from './pacing-rate';
 
 /**
  * The default pace: as many requests in flight as answers stay fast and clean (AIMD), a request
- * rate learned from 429s, what the rate-limit headers say is left, and a pause for every
- * Retry-After.
+ * rate learned from 429s, a wait when the rate-limit headers say a longer window is used up, and
+ * a pause for the Retry-After of a 429 that shows a new or lower limit.
  */
 export class AdaptivePace implements PaceController {
 	private readonly limit = new ConcurrencyLimit();
@@ -21,22 +21,20 @@ export class AdaptivePace implements PaceController {
 		return this.limit.value;
 	}
 
-	schedule(now: number) {
-		const budget = this.budget.schedule(now);
+	schedule() {
 		return {
-			notBefore: Math.max(this.pausedUntil, budget.notBefore),
-			intervalMs: Math.max(this.rate.intervalMs, budget.intervalMs),
+			notBefore: Math.max(this.pausedUntil, this.budget.notBefore),
+			intervalMs: this.rate.intervalMs,
 		};
 	}
 
 	sent(at: number) {
-		this.budget.sent();
 		return this.rate.sent(at);
 	}
 
 	answered(answer: Answer, load: Load) {
 		const { sentAt, answeredAt, statusCode } = answer;
-		this.budget.read(answer.rateLimit, answeredAt, load.inFlight - 1);
+		this.budget.read(answer.rateLimit, answeredAt);
 		if (statusCode === 429) {
 			this.limit.trouble(sentAt, answeredAt);
 			if (this.rate.refused(answer.ticket as object, sentAt, answeredAt)) {

@@ -1,38 +1,29 @@
 import type { RateLimitReading } from './rate-headers';
 
-/** Below this share of the window's limit left, the rest is spread over the time to the reset. */
-const SPREAD_BELOW = 0.1;
-/** When the API does not say its limit, spread once fewer than this many requests are left. */
-const SPREAD_BELOW_COUNT = 10;
+/**
+ * Resets this close are the per-second window the rate learner (pacing-rate.ts) already paces:
+ * rounded up to a whole second, or given as Unix seconds, a reset one second away reads as up to two.
+ */
+const LEARNED_WINDOW_MS = 2000;
 
 /**
- * What the API's rate-limit headers say is left of its window: nothing left waits for the reset,
- * little left is spread evenly until then, so the run neither hits the wall nor stops early.
+ * What the API's rate-limit headers say is left of its window. When an answer says nothing is
+ * left and the window resets more than two seconds from now (a per-minute or per-hour limit),
+ * every request waits for the reset instead of running into 429s. Headers only come in whole
+ * seconds, so a per-second window is left to the rate learner: waiting for its rounded-up reset
+ * would stall the run for up to a second each time the window fills.
  */
 export class HeaderBudget {
-	private remaining = 0;
-
 	private resetAt = 0;
 
-	private spreadBelow = SPREAD_BELOW_COUNT;
-
-	/** `othersInFlight`: sent before this answer and maybe not counted by the API yet. */
-	read(reading: RateLimitReading | undefined, now: number, othersInFlight: number): void {
-		if (reading?.remaining === undefined || reading.resetMs === undefined) return;
-		this.remaining = reading.remaining - othersInFlight;
-		this.resetAt = now + reading.resetMs;
-		if (reading.limit) this.spreadBelow = reading.limit * SPREAD_BELOW;
+	read(reading: RateLimitReading | undefined, now: number): void {
+		if (reading?.remaining !== 0 || reading.resetMs === undefined) return;
+		if (reading.resetMs <= LEARNED_WINDOW_MS) return;
+		this.resetAt = Math.max(this.resetAt, now + reading.resetMs);
 	}
 
-	sent(): void {
-		this.remaining--;
-	}
-
-	/** The earliest start and the spacing the budget asks for (0 = none). */
-	schedule(now: number): { notBefore: number; intervalMs: number } {
-		if (now >= this.resetAt) return { notBefore: 0, intervalMs: 0 };
-		if (this.remaining <= 0) return { notBefore: this.resetAt, intervalMs: 0 };
-		if (this.remaining >= this.spreadBelow) return { notBefore: 0, intervalMs: 0 };
-		return { notBefore: 0, intervalMs: (this.resetAt - now) / this.remaining };
+	/** No request starts before this time. */
+	get notBefore(): number {
+		return this.resetAt;
 	}
 }

@@ -13,6 +13,8 @@ const CLOSE_ENOUGH = 1.1;
 const REPROBE_MS = 20_000;
 /** An early count below this says nothing about a per-second limit (a limiter without bursts). */
 const TRUSTED_COUNT = 3;
+/** After such a count, the rate tried first (a 429 there falls back to the count). */
+const UNTRUSTED_START = 5;
 
 interface Learned {
 	/** Requests per second sent now. */
@@ -37,9 +39,10 @@ interface Send {
 /**
  * The request rate the API allows, learned from its 429s: no cap until the first one; then what
  * the API accepted in the second before the refused request (pending answers count as accepted)
- * is its limit. A count taken before a whole second went by, or too small to trust, is only a
- * start: each clean second then doubles the rate until a 429, then goes halfway towards the rate
- * that failed, until the two are within 10 %. The run then holds just under the limit (a 2 %
+ * is its limit. A count taken before a whole second went by and too small to trust (a limiter
+ * without bursts, or a stray 429) is only a start: the run tries 5 requests per second, and each
+ * clean second doubles the rate until a 429, then goes halfway towards the rate that failed,
+ * until the two are within 10 %. The run then holds just under the limit (a 2 %
  * margin, wider after each 429 that jitter caused) and tries faster again after 20 clean seconds.
  */
 export class RateLearner {
@@ -102,8 +105,15 @@ export class RateLearner {
 		// Before a whole window has gone by, a small count may come from a limiter without bursts.
 		const early = sentAt - (this.firstSentAt ?? sentAt) < WINDOW_MS;
 		if (!learned) {
-			const bad = early && !trusted ? Infinity : measured + 1;
-			this.learned = { perSecond: measured, good: measured, bad, since: now, checkedAt: now, refusedAt: now };
+			const guess = early && !trusted;
+			this.learned = {
+				perSecond: guess ? Math.max(measured, UNTRUSTED_START) : measured,
+				good: measured,
+				bad: guess ? Infinity : measured + 1,
+				since: now,
+				checkedAt: now,
+				refusedAt: now,
+			};
 			return true;
 		}
 		// The count covers the current rate only once a whole window was sent at it.

@@ -98,10 +98,7 @@ export async function takeTurn(ctx: object, method: string): Promise<Turn> {
 			if (finished) return;
 			finished = true;
 			const load = { inFlight: gate.inFlight, waiting: gate.queue.length };
-			gate.controller.answered(
-				{ ...answer, method, sentAt, ticket, answeredAt: Date.now() },
-				load,
-			);
+			gate.controller.answered({ ...answer, method, sentAt, ticket, answeredAt: Date.now() }, load);
 			leave(gate);
 		},
 	};
