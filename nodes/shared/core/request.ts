@@ -7,6 +7,7 @@ import { encodeQuery } from './query';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, mayHaveHappened } from './retry';
 import type { ApiFunctions, ApiRequest, Backend } from './types';
+import { doneByEarlierAttempt, outcomeUnknown } from './uncertain';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -78,12 +79,16 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	if (request.body !== undefined) options.body = request.body;
 
 	let waited = 0;
+	let uncertain = false;
 	for (let attempt = 1; ; attempt++) {
 		await waitForTurn(ctx);
 		const outcome = await send(ctx, backend.credentialName, options);
 		if (outcome.kind === 'ok') return outcome.body as T;
 
 		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
+		if (uncertain && outcome.kind === 'status' && doneByEarlierAttempt(backend, request, outcome))
+			return {} as T;
+		uncertain ||= outcomeUnknown(statusCode);
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
