@@ -9,6 +9,7 @@ import {
 	buildBody,
 	displayNameOf,
 	lowerName,
+	readBack,
 	readCollection,
 	shapeRecord,
 } from '../../shared/crm';
@@ -90,6 +91,19 @@ export async function readRecord(
 	if (response._raw !== undefined) record._raw = response._raw as IDataObject;
 	return record;
 }
+
+/** The record just created or updated, read back; only its ID and `_readBack` when that fails. */
+export const readWritten = (
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+	written: { id: string; action: 'created' | 'updated' },
+	overrides: Overrides = {},
+) =>
+	readBack(() => readRecord(ctx, resource, itemIndex, { id: written.id }, overrides), {
+		...written,
+		noun: lowerName(resource),
+	});
 
 /** Whether Simplify is offered and switched on for this item. */
 export const simplifies = (ctx: IExecuteFunctions, resource: CatalogResource, itemIndex: number) =>

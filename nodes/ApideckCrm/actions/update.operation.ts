@@ -8,8 +8,8 @@ import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
 import { plainFields } from '../rules';
 import { columnsProperties, readColumns } from './columns';
-import { endpointPath, readOptions } from './parameters';
-import { bodyOf, readRecord } from './records';
+import { endpointPath, readId, readOptions } from './parameters';
+import { bodyOf, readWritten } from './records';
 
 export function description(resource: CatalogResource): INodeProperties[] {
 	return [
@@ -49,5 +49,6 @@ export async function execute(
 	const { overrides } = readOptions(this, itemIndex);
 	const path = endpointPath(this, resource, endpoint, itemIndex);
 	await apideckRequest(this, { method: endpoint.method, path, body, itemIndex, ...overrides });
-	return [await readRecord(this, resource, itemIndex, {}, overrides)];
+	const id = readId(this, 'id', itemIndex, `${resource.displayName} ID`);
+	return [await readWritten(this, resource, itemIndex, { id, action: 'updated' }, overrides)];
 }

@@ -8,7 +8,7 @@ import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
 import { readOptions } from './parameters';
-import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } from './records';
+import { bodyOf, createRecord, createValues, readWritten, requireCreateFields } from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
@@ -119,7 +119,13 @@ export async function execute(
 				...overrides,
 			});
 		}
-		const record = await readRecord(this, resource, itemIndex, { id }, overrides);
+		const record = await readWritten(
+			this,
+			resource,
+			itemIndex,
+			{ id, action: 'updated' },
+			overrides,
+		);
 		return [{ ...record, _upsert: 'updated' }];
 	}
 
@@ -138,6 +144,8 @@ export async function execute(
 		itemIndex,
 		...overrides,
 	});
-	const record = id ? await readRecord(this, resource, itemIndex, { id }, overrides) : { id };
+	const record = id
+		? await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)
+		: { id };
 	return [{ ...record, _upsert: 'created' }];
 }
