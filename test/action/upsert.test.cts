@@ -242,3 +242,85 @@ describe('company, matched on name', () => {
 		]);
 	});
 });
+
+describe('items of one run that share a match value', () => {
+	const sameEmail = ['same@example.com', 'same@example.com', 'SAME@example.com'];
+	const upsertEach = (input: IDataObject[], options: INodeParameters = {}) =>
+		runNode({
+			type: 'apideckCrm',
+			parameters: {
+				resource: 'lead',
+				operation: 'upsert',
+				email: '={{ $json.email }}',
+				name: '={{ $json.name }}',
+				options,
+			},
+			credentials: sandboxCredentials(sandbox),
+			input: input.map((json) => ({ json })),
+		});
+
+	test('at the default Items in Parallel, one lead is created and the others update it', async () => {
+		const { items, error } = await upsertEach(
+			sameEmail.map((email, i) => ({ email, name: `Same ${i}` })),
+		);
+		expect(error).toBeUndefined();
+		expect(sandbox.store.count('leads')).toBe(1);
+		const [lead] = sandbox.store.list('leads');
+		expect(items.map((i) => [i.pairedItem, i.json.id, i.json._upsert])).toEqual([
+			[{ item: 0 }, lead.id, 'created'],
+			[{ item: 1 }, lead.id, 'updated'],
+			[{ item: 2 }, lead.id, 'updated'],
+		]);
+		expect(lead.name).toBe('Same 2');
+	});
+
+	test('items with different values still run in parallel', async () => {
+		const emails = ['a@example.com', 'b@example.com', 'A@example.com', 'c@example.com'];
+		const { error } = await upsertEach(emails.map((email) => ({ email, name: email })));
+		expect(error).toBeUndefined();
+		// The lookups of a, b and c all went out before the first create; the second "a" waited.
+		const calls = sandbox.requests.map(
+			(r) => `${r.method} ${String((r.query.filter as IDataObject | undefined)?.email ?? '')}`,
+		);
+		expect(calls.slice(0, 3).sort()).toEqual([
+			'GET a@example.com',
+			'GET b@example.com',
+			'GET c@example.com',
+		]);
+		expect(sandbox.store.count('leads')).toBe(3);
+	});
+
+	test('a CRM whose search does not show the new lead yet still gets no second lead', async () => {
+		// The lookups find nothing, as with a CRM that indexes new records after a while.
+		sandbox.faults.error({
+			status: 200,
+			typeName: 'SearchLag',
+			method: 'GET',
+			path: '/crm/leads',
+			times: 2,
+			fields: { data: [], meta: { cursors: { next: null } } },
+		});
+		const { items, error } = await upsertEach([
+			{ email: 'late@example.com', name: 'Late' },
+			{ email: 'late@example.com', name: 'Late again' },
+		]);
+		expect(error).toBeUndefined();
+		expect(sandbox.store.count('leads')).toBe(1);
+		expect(items.map((i) => i.json._upsert)).toEqual(['created', 'updated']);
+		expect(sandbox.store.list('leads')[0].name).toBe('Late again');
+	});
+
+	test('the same email of two consumers is two leads', async () => {
+		const { items, error } = await upsertEach(
+			[
+				{ email: 'twin@example.com', name: 'Twin', consumer: 'test-consumer' },
+				{ email: 'twin@example.com', name: 'Twin', consumer: 'other-consumer' },
+			],
+			{ consumerId: '={{ $json.consumer }}' },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json._upsert)).toEqual(['created', 'created']);
+		expect(sandbox.store.count('leads')).toBe(1);
+		expect(sandbox.store.count('leads', { consumerId: 'other-consumer' })).toBe(1);
+	});
+});

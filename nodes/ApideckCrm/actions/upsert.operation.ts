@@ -7,6 +7,14 @@ import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
+import {
+	createdEarlier,
+	isMatch,
+	matchKey,
+	matchValue,
+	rememberCreated,
+	withMatchEmail,
+} from './matching';
 import { readOptions } from './parameters';
 import { bodyOf, createRecord, createValues, readWritten, requireCreateFields } from './records';
 
@@ -42,20 +50,15 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	];
 }
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	return emails.some((entry) => same(entry?.email, value));
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
+/** Items that would find the same record run one after another, so only the first creates it. */
+export function orderingKey(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): string | undefined {
+	const matchOn = upsertMatchOf(resource);
+	const value = matchOn ? matchValue(this, matchOn, itemIndex) : '';
+	return value ? matchKey(resource, value, readOptions(this, itemIndex).overrides) : undefined;
 }
 
 /**
@@ -69,7 +72,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
-	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
+	const value = matchValue(this, matchOn, itemIndex);
 	if (!value) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -93,6 +96,11 @@ export async function execute(
 		...overrides,
 	});
 	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
+	const key = matchKey(resource, value, overrides);
+	const created = createdEarlier(this, key);
+	if (created && !matches.some((record) => String(record.id) === created)) {
+		matches.push({ id: created });
+	}
 
 	if (matches.length > 1) {
 		throw new NodeOperationError(
@@ -144,6 +152,7 @@ export async function execute(
 		itemIndex,
 		...overrides,
 	});
+	if (id) rememberCreated(this, key, id);
 	const record = id
 		? await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)
 		: { id };
