@@ -6,9 +6,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
+import { useSpecBodies } from '../helpers/spec-bodies.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 const sandbox = useSandbox();
+// Every body sent is also checked against Apideck's spec, independently of the sandbox.
+const specBodies = useSpecBodies();
+afterEach(() => specBodies.expectValid(sandbox.requests));
 
 async function upsert(resource: string, parameters: INodeParameters, continueOnFail = false) {
 	const result = await runNode({
@@ -17,6 +21,7 @@ async function upsert(resource: string, parameters: INodeParameters, continueOnF
 		credentials: sandboxCredentials(sandbox),
 		continueOnFail,
 	});
+	specBodies.expectValid(sandbox.requests);
 	const sent = sandbox.requests.map((r) => ({
 		method: r.method,
 		path: r.path,
@@ -100,6 +105,28 @@ describe('lead, matched on email', () => {
 		expect(json).toEqual([{ ...sandbox.store.get('leads', 'l1'), _upsert: 'updated' }]);
 		expect(json[0]).toMatchObject({ name: 'Ada Lovelace', description: 'met at the conference' });
 		expect(sandbox.store.count('leads')).toBe(1);
+	});
+
+	test('an update without a name keeps the name of the match, as the spec requires one', async () => {
+		sandbox.store.insert('leads', {
+			id: 'l1',
+			name: 'Ada Lovelace',
+			emails: [{ email: 'ada@example.test' }],
+		});
+		const { json, sent, error } = await upsert('lead', {
+			email: 'ada@example.test',
+			// Mapped from an input item that has no name.
+			name: '={{ $json.name }}',
+			additionalFields: { status: 'qualified' },
+		});
+		expect(error).toBeUndefined();
+		expect(sent.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);
+		expect(sent[1].body).toEqual({ status: 'qualified', name: 'Ada Lovelace' });
+		expect(json[0]).toMatchObject({
+			name: 'Ada Lovelace',
+			status: 'qualified',
+			_upsert: 'updated',
+		});
 	});
 
 	test('refuses to guess when several leads have the email', async () => {

@@ -16,7 +16,15 @@ import {
 	withMatchEmail,
 } from './matching';
 import { readOptions } from './parameters';
-import { bodyOf, createRecord, createValues, readWritten, requireCreateFields } from './records';
+import {
+	bodyOf,
+	createRecord,
+	createValues,
+	readRecord,
+	readWritten,
+	requireCreateFields,
+	withRequiredUpdateFields,
+} from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
@@ -119,10 +127,18 @@ export async function execute(
 		const id = String(matches[0].id);
 		const update = resource.operations.update!;
 		if (Object.keys(body).length) {
+			const patch = await withRequiredUpdateFields(
+				this,
+				resource,
+				body,
+				itemIndex,
+				() => readRecord(this, resource, itemIndex, { id }, overrides),
+				matches[0],
+			);
 			await apideckRequest(this, {
 				method: update.method,
 				path: apiPath(update.path, { id }),
-				body,
+				body: patch,
 				itemIndex,
 				...overrides,
 			});

@@ -9,3 +9,4 @@ export { readCollection } from './parameters';
 export { readBack } from './readBack';
 export { DEFAULT_ITEMS_IN_PARALLEL, pacingOptions, returnAllAndLimit, show } from './properties';
 export type { CatalogEndpoint, CatalogField, CatalogResource } from './types';
+export { writableValue } from './writable';
