@@ -36,7 +36,7 @@ const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	placeholder: 'name@email.com',
 	required: true,
 	default: '',
-	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
+	description: `Email address to find the ${lowerName(resource)} by (case ignored). When none has it, a new ${lowerName(resource)} is created with it as primary email. Items with the same email run one after another.`,
 	displayOptions: show(resource, ['upsert']),
 });
 
