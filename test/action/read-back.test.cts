@@ -6,21 +6,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
+import { leadsNotReadableYet } from '../helpers/read-faults.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 const sandbox = useSandbox();
 beforeEach(() => sandbox.faults.clear());
 
-/** The read of one lead fails (it is not readable yet, as with a CRM that indexes late). */
-const failReadOfOneLead = () =>
-	sandbox.faults.error({
-		status: 404,
-		typeName: 'EntityNotFoundError',
-		message: 'Not readable yet',
-		method: 'GET',
-		path: /^\/crm\/leads\/[^/]+$/,
-	});
+const failReadOfOneLead = () => leadsNotReadableYet(sandbox);
 
 async function run(operation: string, parameters: INodeParameters) {
 	const result = await runNode({

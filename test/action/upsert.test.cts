@@ -31,6 +31,17 @@ async function upsert(resource: string, parameters: INodeParameters, continueOnF
 	return { ...result, json: result.items.map((i) => i.json), sent };
 }
 
+/** The next `times` lists of `path` answer with these records instead of the sandbox's own. */
+const listAnswers = (path: string, data: IDataObject[], times = 1) =>
+	sandbox.faults.error({
+		status: 200,
+		typeName: 'CannedList',
+		method: 'GET',
+		path,
+		times,
+		fields: { data, meta: { cursors: { next: null } } },
+	});
+
 const lookup = (path: string, filter: IDataObject) => ({
 	method: 'GET',
 	path,
@@ -238,16 +249,7 @@ describe('company, matched on name', () => {
 	test('a connector that matches loosely does not make a near name the match', async () => {
 		// The sandbox filters names exactly; this answer stands in for a CRM that matched "Acme"
 		// to "Acme Corporation", which must still lead to a create.
-		sandbox.faults.error({
-			status: 200,
-			typeName: 'LooseMatch',
-			method: 'GET',
-			path: '/crm/companies',
-			fields: {
-				data: [{ id: 'near', name: 'Acme Corporation' }],
-				meta: { cursors: { next: null } },
-			},
-		});
+		listAnswers('/crm/companies', [{ id: 'near', name: 'Acme Corporation' }]);
 		const { json, sent } = await upsert('company', { name: 'Acme' });
 		expect(sent.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
 		expect(json[0]).toMatchObject({ name: 'Acme', _upsert: 'created' });
@@ -319,14 +321,7 @@ describe('items of one run that share a match value', () => {
 
 	test('a CRM whose search does not show the new lead yet still gets no second lead', async () => {
 		// The lookups find nothing, as with a CRM that indexes new records after a while.
-		sandbox.faults.error({
-			status: 200,
-			typeName: 'SearchLag',
-			method: 'GET',
-			path: '/crm/leads',
-			times: 2,
-			fields: { data: [], meta: { cursors: { next: null } } },
-		});
+		listAnswers('/crm/leads', [], 2);
 		const { items, error } = await upsertEach([
 			{ email: 'late@example.com', name: 'Late' },
 			{ email: 'late@example.com', name: 'Late again' },

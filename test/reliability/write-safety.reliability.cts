@@ -7,6 +7,7 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { leadsNotReadableYet } from '../helpers/read-faults.cjs';
 import { specBodies } from '../helpers/spec-bodies.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { run, useReliabilitySandbox } from './support/fixtures.cjs';
@@ -89,14 +90,7 @@ test('40 deletes whose answers are lost after the delete: every one reported del
 
 test('40 creates whose read-back fails: every lead stored once, every item carries its ID', async () => {
 	const N = 40;
-	sandbox.faults.error({
-		status: 404,
-		typeName: 'EntityNotFoundError',
-		message: 'Not readable yet',
-		method: 'GET',
-		path: /^\/crm\/leads\/[^/]+$/,
-		times: N,
-	});
+	leadsNotReadableYet(sandbox, N);
 	const { items, error } = await lead(
 		{ operation: 'create', name: '={{ $json.name }}' },
 		Array.from({ length: N }, (_, i) => ({ name: `Created ${i}` })),
