@@ -142,6 +142,22 @@ describe('field catalog', () => {
 		expect(resources.list.requiredCreateFields).toEqual([]);
 	});
 
+	it('knows the fields every Update must send, as the spec keeps them required on PATCH', () => {
+		const required = Object.fromEntries(
+			all
+				.filter((r) => r.requiredUpdateFields.length)
+				.map((r) => [r.value, r.requiredUpdateFields]),
+		);
+		expect(required).toEqual({
+			activity: ['type'],
+			company: ['name'],
+			lead: ['name'],
+			opportunity: ['title'],
+			pipeline: ['name'],
+			user: ['emails'],
+		});
+	});
+
 	it('types fields, filters and sorts', () => {
 		const lead = resources.lead.fields;
 		expect(lead.find((f) => f.name === 'monetary_amount')).toEqual({

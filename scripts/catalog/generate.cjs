@@ -18,6 +18,9 @@
  *   sortFields   (listOp, spec) → the fields a list can be sorted by
  * `spec` offers { doc, deref, queryParamSchema(op, name), queryParams(op) }.
  *
+ * Each resource lists the fields its create and its update require (`requiredCreateFields`,
+ * `requiredUpdateFields`), from the `required` of each operation's request body.
+ *
  * Output: one file per resource, shared objects and enums, index.ts, each marked as generated.
  * Only names, types, enums and required/read-only facts are taken from the spec — no
  * descriptions or examples; human text lives next to the node (e.g. catalog/fieldHelp.ts).
@@ -307,9 +310,21 @@ function collectResources(model, backend) {
 	return [...resources.values()].sort((a, b) => a.value.localeCompare(b.value));
 }
 
+const requestSchemaOf = (op) => (op ? op.requestBody.content['application/json'].schema : undefined);
+
 function bodySchemaOf(resource) {
-	const op = resource.specOps.create || resource.specOps.update;
-	return op ? op.requestBody.content['application/json'].schema : undefined;
+	return requestSchemaOf(resource.specOps.create || resource.specOps.update);
+}
+
+/** Writable top-level fields the update body requires (some specs keep create's on PATCH). */
+function requiredUpdateFieldsOf(model, resource) {
+	const body = requestSchemaOf(resource.specOps.update);
+	if (!body) return [];
+	const schema = model.deref(body);
+	return (schema.required || []).filter((name) => {
+		const prop = (schema.properties || {})[name];
+		return prop && !model.isReadOnly(prop);
+	});
 }
 
 function buildCatalog(doc, backend) {
@@ -340,6 +355,7 @@ function buildCatalog(doc, backend) {
 			displayName: r.displayName,
 			operations,
 			requiredCreateFields,
+			requiredUpdateFields: requiredUpdateFieldsOf(model, r),
 			fields,
 			filters,
 			sortFields: listOp ? [...(backend.sortFields(listOp, model) || [])] : [],

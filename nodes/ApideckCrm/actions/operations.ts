@@ -27,6 +27,12 @@ export interface Operation {
 	) => Promise<IDataObject[]>;
 	/** For operations the catalog has no endpoint for: whether a resource offers it. */
 	supports?: (resource: CatalogResource) => boolean;
+	/** Items with the same key run one after another, in input order (see runItems). */
+	orderingKey?: (
+		this: IExecuteFunctions,
+		resource: CatalogResource,
+		itemIndex: number,
+	) => string | undefined;
 }
 
 const a = (resource: CatalogResource) => article(lowerName(resource));
@@ -72,6 +78,7 @@ export const OPERATIONS: Record<OperationValue, Operation> = {
 		},
 		description: upsert.description,
 		execute: upsert.execute,
+		orderingKey: upsert.orderingKey,
 		supports: (resource) => upsertMatchOf(resource) !== undefined,
 	},
 };

@@ -7,8 +7,24 @@ import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
+import {
+	createdEarlier,
+	isMatch,
+	matchKey,
+	matchValue,
+	rememberCreated,
+	withMatchEmail,
+} from './matching';
 import { readOptions } from './parameters';
-import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } from './records';
+import {
+	bodyOf,
+	createRecord,
+	createValues,
+	readRecord,
+	readWritten,
+	requireCreateFields,
+	withRequiredUpdateFields,
+} from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
@@ -20,7 +36,7 @@ const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	placeholder: 'name@email.com',
 	required: true,
 	default: '',
-	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
+	description: `Email address to find the ${lowerName(resource)} by (case ignored). When none has it, a new ${lowerName(resource)} is created with it as primary email. Items with the same email run one after another.`,
 	displayOptions: show(resource, ['upsert']),
 });
 
@@ -42,20 +58,15 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	];
 }
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	return emails.some((entry) => same(entry?.email, value));
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
+/** Items that would find the same record run one after another, so only the first creates it. */
+export function orderingKey(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): string | undefined {
+	const matchOn = upsertMatchOf(resource);
+	const value = matchOn ? matchValue(this, matchOn, itemIndex) : '';
+	return value ? matchKey(resource, value, readOptions(this, itemIndex).overrides) : undefined;
 }
 
 /**
@@ -69,7 +80,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
-	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
+	const value = matchValue(this, matchOn, itemIndex);
 	if (!value) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -93,6 +104,11 @@ export async function execute(
 		...overrides,
 	});
 	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
+	const key = matchKey(resource, value, overrides);
+	const created = createdEarlier(this, key);
+	if (created && !matches.some((record) => String(record.id) === created)) {
+		matches.push({ id: created });
+	}
 
 	if (matches.length > 1) {
 		throw new NodeOperationError(
@@ -111,15 +127,29 @@ export async function execute(
 		const id = String(matches[0].id);
 		const update = resource.operations.update!;
 		if (Object.keys(body).length) {
+			const patch = await withRequiredUpdateFields(
+				this,
+				resource,
+				body,
+				itemIndex,
+				() => readRecord(this, resource, itemIndex, { id }, overrides),
+				matches[0],
+			);
 			await apideckRequest(this, {
 				method: update.method,
 				path: apiPath(update.path, { id }),
-				body,
+				body: patch,
 				itemIndex,
 				...overrides,
 			});
 		}
-		const record = await readRecord(this, resource, itemIndex, { id }, overrides);
+		const record = await readWritten(
+			this,
+			resource,
+			itemIndex,
+			{ id, action: 'updated' },
+			overrides,
+		);
 		return [{ ...record, _upsert: 'updated' }];
 	}
 
@@ -138,6 +168,9 @@ export async function execute(
 		itemIndex,
 		...overrides,
 	});
-	const record = id ? await readRecord(this, resource, itemIndex, { id }, overrides) : { id };
+	if (id) rememberCreated(this, key, id);
+	const record = id
+		? await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)
+		: { id };
 	return [{ ...record, _upsert: 'created' }];
 }

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiRequest, Backend } from '../core';
 import { headerValue, retryAfterMs } from '../core';
 import { CREDENTIAL_NAME } from './credential';
-import { describeApideckFailure } from './errors';
+import { describeApideckFailure, isRecordMissing } from './errors';
 import { apideckSettings } from './settings';
 
 export interface ApideckRequest extends ApiRequest {
@@ -51,6 +51,7 @@ export const apideck: Backend<ApideckRequest> = {
 	},
 	waitMs,
 	describeFailure: describeApideckFailure,
+	recordMissing: isRecordMissing,
 	list: {
 		maxPageSize: MAX_PAGE_SIZE,
 		pageQuery: (cursor, size) => ({ cursor, limit: size }),

@@ -12,6 +12,7 @@ import { redact, redactValue } from './redact';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, mayHaveHappened } from './retry';
 import type { ApiFunctions, ApiRequest, Backend } from './types';
+import { doneByEarlierAttempt, outcomeUnknown } from './uncertain';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -128,6 +129,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	});
 
 	let waited = 0;
+	let uncertain = false;
 	for (let attempt = 1; ; attempt++) {
 		await waitForTurn(ctx);
 		const outcome = await send(ctx, backend.credentialName, options, timeoutMs);
@@ -137,6 +139,9 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		}
 
 		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
+		if (uncertain && outcome.kind === 'status' && doneByEarlierAttempt(backend, request, outcome))
+			return {} as T;
+		uncertain ||= outcomeUnknown(statusCode);
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);

@@ -23,6 +23,12 @@ export interface ApiRequest {
 	body?: IDataObject;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/**
+	 * What "not found" means once an earlier attempt of this request got no clear answer (the
+	 * connection dropped, a 5xx) and may have been carried out. 'success': that attempt did it
+	 * (a DELETE whose answer was lost), so the request resolves with an empty object.
+	 */
+	notFoundAfterUncertainAttempt?: 'success';
 }
 
 export interface FailedResponse {
@@ -75,5 +81,7 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
 	describeFailure: (response: FailedResponse) => FailureReport;
+	/** Whether a failed answer says the record does not exist; any 404 when not given. */
+	recordMissing?: (response: FailedResponse) => boolean;
 	list: ListFormat;
 }

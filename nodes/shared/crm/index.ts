@@ -6,5 +6,7 @@ export { runItems } from './items';
 export { article, displayNameOf, lowerName, optionNameOf, pluralOf } from './naming';
 export { excludeFieldsOption, shapeRecord, simplifyProperty } from './output';
 export { readCollection } from './parameters';
+export { readBack } from './readBack';
 export { DEFAULT_ITEMS_IN_PARALLEL, pacingOptions, returnAllAndLimit, show } from './properties';
 export type { CatalogEndpoint, CatalogField, CatalogResource } from './types';
+export { writableValue } from './writable';

@@ -52,6 +52,8 @@ export interface CatalogResource<
 	operations: Partial<Record<Operation, CatalogEndpoint<Query>>>;
 	/** Names of the fields Create cannot do without. */
 	requiredCreateFields: readonly string[];
+	/** Names of the fields every Update must send (the spec may keep create's required fields). */
+	requiredUpdateFields: readonly string[];
 	/** Every writable field of the record, read-only ones left out. */
 	fields: readonly CatalogField[];
 	filters: readonly CatalogField[];
