@@ -3,7 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { apideckPages, apideckRequest } from '../shared/apideck';
 import { apiPath, asNodeError } from '../shared/core';
-import { sameEvents } from './events';
+import type { SubscriptionApi } from '../shared/trigger';
+import { sameEvents } from '../shared/trigger';
+import { normaliseEvents } from './events';
 
 const COLLECTION = '/webhook/webhooks';
 
@@ -36,7 +38,7 @@ export function isCurrent(
 	return (
 		isOurs(subscription, url) &&
 		subscription.status === 'enabled' &&
-		sameEvents(subscription.events ?? [], events)
+		sameEvents(subscription.events ?? [], events, normaliseEvents)
 	);
 }
 
@@ -90,3 +92,12 @@ export async function removeSubscription(ctx: IHookFunctions, id: string): Promi
 		throw asNodeError(ctx.getNode(), error);
 	}
 }
+
+/** Apideck's webhook API as the shared trigger lifecycle uses it. */
+export const apideckSubscriptions: SubscriptionApi<Subscription> = {
+	get: getSubscription,
+	listTo: subscriptionsTo,
+	remove: removeSubscription,
+	isOurs,
+	isCurrent,
+};

@@ -1,0 +1,17 @@
+export { readBody, refuseBody } from './body';
+export { compactKey, contentKey, startOnce } from './dedupe';
+export { readBudget, readRecord } from './fullRecord';
+export type { FullRecord, ReadBudget } from './fullRecord';
+export {
+	forget,
+	hookTarget,
+	remember,
+	removeAll,
+	requireEvents,
+	sameEvents,
+	storedId,
+	storedIsCurrent,
+} from './lifecycle';
+export type { SubscriptionApi, Target } from './lifecycle';
+export { acknowledge, answerSafely, header, refuse } from './respond';
+export { decodeDigest, isHmacOf } from './signature';
