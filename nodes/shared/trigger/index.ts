@@ -3,6 +3,7 @@ export { compactKey, contentKey, startOnce } from './dedupe';
 export { readBudget, readRecord } from './fullRecord';
 export type { FullRecord, ReadBudget } from './fullRecord';
 export {
+	deleted,
 	forget,
 	hookTarget,
 	remember,
@@ -11,6 +12,7 @@ export {
 	sameEvents,
 	storedId,
 	storedIsCurrent,
+	unlessGone,
 } from './lifecycle';
 export type { SubscriptionApi, Target } from './lifecycle';
 export { acknowledge, answerSafely, header, refuse } from './respond';

@@ -1,5 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from '../core';
 
 const WEBHOOK_NAME = 'default';
 
@@ -15,6 +17,26 @@ export interface SubscriptionApi<S extends { id: string }> {
 	isOurs(subscription: S, url: string): boolean;
 	/** Ours, switched on and delivering exactly `events`. */
 	isCurrent(subscription: S, url: string, events: readonly string[]): boolean;
+}
+
+const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
+
+/** What `request` answers, or undefined when the subscription it reads is gone (404). */
+export async function unlessGone<T>(
+	ctx: IHookFunctions,
+	request: () => Promise<T>,
+): Promise<T | undefined> {
+	try {
+		return await request();
+	} catch (error) {
+		if (isNotFound(error)) return undefined;
+		throw asNodeError(ctx.getNode(), error);
+	}
+}
+
+/** Runs a delete; false when the subscription was gone already (404). */
+export async function deleted(ctx: IHookFunctions, request: () => Promise<unknown>) {
+	return (await unlessGone(ctx, async () => await request().then(() => true))) ?? false;
 }
 
 export interface Target {
