@@ -8,6 +8,7 @@
  *
  * `items` is the node's first output; `error` the execution error when the node failed.
  * Node types are registered as `n8n-nodes-apideck-crm.<name>`; pass extra ones in `nodeTypes`.
+ * The credentials are handed over as the node's first credential type (apideckApi, trutoApi).
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
@@ -57,6 +58,7 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 		/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a test runs them */
 		const candidates: Array<[string, () => INodeType]> = [
 			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node.ts').ApideckCrm)()],
+			['trutoCrm', () => new (require('../../nodes/TrutoCrm/TrutoCrm.node.ts').TrutoCrm)()],
 			[
 				'apideckCrmTrigger',
 				() =>
@@ -106,6 +108,13 @@ export function fullType(type: string) {
 	return type.includes('.') ? type : `${PACKAGE}.${type}`;
 }
 
+/** The credential type a node asks for first (apideckApi when it names none). */
+export function credentialTypeOf(nodeTypes: TestNodeTypes, type: string): string {
+	return (
+		nodeTypes.getByNameAndVersion(fullType(type)).description.credentials?.[0]?.name ?? 'apideckApi'
+	);
+}
+
 export function makeNodeTypes(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
 	return new TestNodeTypes({
 		[`${PACKAGE}.feedItems`]: new FeedItems(),
@@ -153,6 +162,7 @@ export async function executeWorkflow(
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodeTypes = makeNodeTypes(options.nodeTypes);
+	const credentialType = credentialTypeOf(nodeTypes, options.type);
 	const feed: INode = {
 		id: 'feed',
 		name: 'Feed Items',
@@ -171,7 +181,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: options.credentials
-			? { apideckApi: { id: 'cred-1', name: 'Apideck test' } }
+			? { [credentialType]: { id: 'cred-1', name: 'Test credential' } }
 			: undefined,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
@@ -189,7 +199,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		{ node: feed, items: [[{ json: {} }]] },
 		'manual',
 		(hooks) =>
-			buildAdditionalData(options.credentials ? { apideckApi: options.credentials } : {}, hooks),
+			buildAdditionalData(
+				options.credentials ? { [credentialType]: options.credentials } : {},
+				hooks,
+			),
 	);
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];

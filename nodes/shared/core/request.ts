@@ -65,7 +65,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
 	const { baseUrl, secret } = await backend.connection(ctx);
-	const query = encodeQuery(request.query);
+	const query = encodeQuery(request.query, backend.queryArrays);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
@@ -87,7 +87,9 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
+		const final = outcome.kind === 'status' && backend.isFinal?.(outcome) === true;
 		const canRetry =
+			!final &&
 			isRetryable(request.method, statusCode) &&
 			attempt < policy.maxAttempts &&
 			waited + delay <= policy.maxTotalWaitMs;
@@ -105,7 +107,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			itemIndex: request.itemIndex,
 			secret,
 			note: [
-				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
+				!final && isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
 				mayHaveHappened(request.method, statusCode)

@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { ArrayStyle } from './query';
+
 /** Every n8n context that sends requests: execute, dropdowns, webhook lifecycle, deliveries. */
 export type ApiFunctions =
 	| IExecuteFunctions
@@ -65,5 +67,9 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
 	describeFailure: (response: FailedResponse) => FailureReport;
+	/** An answer no retry can change (such as a blocked account), though its status says otherwise. */
+	isFinal?: (response: FailedResponse) => boolean;
+	/** How query arrays are written (default comma lists). */
+	queryArrays?: ArrayStyle;
 	list: ListFormat;
 }
