@@ -137,6 +137,20 @@ describe('errors', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
+	it('a 503 of the admin API is Truto failing, not a blocked account: retried, then said so', async () => {
+		const admin = (method: string) =>
+			trutoProbe(sandbox, { path: `/webhook/${'0'.repeat(8)}`, method });
+		sandbox.faults.serverError({ status: 503, method: 'DELETE', path: /^\/webhook\// });
+		expect((await admin('DELETE')).error?.message).toMatch(/^Truto found nothing to answer this/);
+		expect(sandbox.requests.filter((r) => r.method === 'DELETE')).toHaveLength(2);
+
+		sandbox.faults.serverError({ status: 503, times: 10, method: 'GET', path: /^\/webhook\// });
+		const { error } = await admin('GET');
+		expect(error?.message).toMatch(/^Truto failed to answer/);
+		expect(error?.message).not.toMatch(/blocked/);
+		expect(sandbox.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(1);
+	});
+
 	it('a write on a sandbox account (405) says accounts of that kind are read-only', async () => {
 		const { error } = await contacts({
 			method: 'POST',

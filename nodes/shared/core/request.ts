@@ -87,7 +87,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
-		const final = outcome.kind === 'status' && backend.isFinal?.(outcome) === true;
+		const final = outcome.kind === 'status' && backend.isFinal?.(outcome, request) === true;
 		const canRetry =
 			!final &&
 			isRetryable(request.method, statusCode) &&
@@ -120,6 +120,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		if (outcome.kind === 'network') {
 			throw networkError(ctx.getNode(), backend.name, outcome.error, { ...context, baseUrl });
 		}
-		throw responseError(ctx.getNode(), outcome, backend.describeFailure(outcome), context);
+		throw responseError(ctx.getNode(), outcome, backend.describeFailure(outcome, request), context);
 	}
 }

@@ -66,9 +66,9 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	headers?: (request: Request) => IDataObject;
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
-	describeFailure: (response: FailedResponse) => FailureReport;
+	describeFailure: (response: FailedResponse, request: Request) => FailureReport;
 	/** An answer no retry can change (such as a blocked account), though its status says otherwise. */
-	isFinal?: (response: FailedResponse) => boolean;
+	isFinal?: (response: FailedResponse, request: Request) => boolean;
 	/** How query arrays are written (default comma lists). */
 	queryArrays?: ArrayStyle;
 	list: ListFormat;

@@ -45,6 +45,9 @@ function nextCursor(page: IDataObject): string | undefined {
 	return next === undefined || next === null || next === '' ? undefined : asText(next);
 }
 
+/** A call of the unified API, which runs against an integrated account (not the admin API). */
+const isUnified = (request: TrutoRequest) => request.path.startsWith('/unified/');
+
 /** Truto's unified API (and its admin API) as a backend of the core. */
 export const truto: Backend<TrutoRequest> = {
 	name: 'Truto',
@@ -54,8 +57,9 @@ export const truto: Backend<TrutoRequest> = {
 		return { baseUrl: settings.baseUrl, secret: settings.apiToken };
 	},
 	waitMs,
-	describeFailure: describeTrutoFailure,
-	isFinal: isBlockedAccount,
+	// 503 means a blocked integrated account only on unified calls; elsewhere Truto is failing.
+	describeFailure: (response, request) => describeTrutoFailure(response, isUnified(request)),
+	isFinal: (response, request) => isUnified(request) && isBlockedAccount(response),
 	// Truto reads arrays with empty brackets: truto_exclude_fields[]=a&truto_exclude_fields[]=b.
 	queryArrays: 'brackets',
 	list: {

@@ -64,21 +64,22 @@ function failureLines(details: unknown): string[] {
  * Reads a Truto error answer ({ statusCode, error, message } and, when the CRM answered,
  * truto_is_remote_error and raw_response): the headline says who refused and what they said;
  * the CRM's own answer, Truto's insight and validation failures become description lines.
+ * `unified`: the request was a unified call, where Truto's own 503 means a blocked account.
  */
-export function describeTrutoFailure(response: FailedResponse): FailureReport {
+export function describeTrutoFailure(response: FailedResponse, unified = true): FailureReport {
 	const { statusCode } = response;
 	const body: IDataObject =
 		response.body && typeof response.body === 'object' && !Array.isArray(response.body)
 			? (response.body as IDataObject)
 			: {};
+	const trutoWording = unified || statusCode !== 503 ? TRUTO_WORDING[statusCode] : undefined;
 	if (!Object.keys(body).length) {
-		const { title, hint } = TRUTO_WORDING[statusCode] ?? fallbackWording(statusCode, false);
+		const { title, hint } = trutoWording ?? fallbackWording(statusCode, false);
 		return { title, lines: [unreadableBodyLine('Truto', response)], hint };
 	}
 	const remote = body.truto_is_remote_error === true;
 	const wording =
-		(remote ? CRM_WORDING[statusCode] : TRUTO_WORDING[statusCode]) ??
-		fallbackWording(statusCode, remote);
+		(remote ? CRM_WORDING[statusCode] : trutoWording) ?? fallbackWording(statusCode, remote);
 	const said = asText(body.message).trim();
 	const crmSaid = remote ? crmMessage(body.raw_response) : '';
 	const headlineSaid = said || crmSaid;
