@@ -64,6 +64,11 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 				() =>
 					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node.ts').ApideckCrmTrigger)(),
 			],
+			[
+				'trutoCrmTrigger',
+				() =>
+					new (require('../../nodes/TrutoCrmTrigger/TrutoCrmTrigger.node.ts').TrutoCrmTrigger)(),
+			],
 		];
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		for (const [name, load] of candidates) {

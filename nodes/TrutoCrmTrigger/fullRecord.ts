@@ -1,0 +1,59 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { apiPath } from '../shared/core';
+import type { FullRecord } from '../shared/trigger';
+import { readBudget, readRecord } from '../shared/trigger';
+import { trutoRequest } from '../shared/truto';
+import type { TrutoDelivery } from './payload';
+import { readableResource } from './resources';
+
+// Truto waits for the answer while the record is read and retries a delivery that takes too
+// long (its timeout is not documented), so the read is one attempt of at most 4 s.
+const BUDGET = readBudget(4_000, 1, 0);
+
+function hintFor(httpCode: string | null | undefined): string | undefined {
+	if (httpCode === '404')
+		return 'The record was probably deleted or merged after the event was sent.';
+	if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
+		return `The trigger reads the record for at most ${BUDGET.budgetMs / 1000} s so that Truto gets its answer in time. Read it later in the workflow with the Truto CRM node (Get) if you need it.`;
+	}
+	return undefined;
+}
+
+/** Why the record cannot be read at all, before anything is sent. */
+function unreadable(delivery: TrutoDelivery): string | undefined {
+	if (!delivery.integratedAccountId) return 'the event names no integrated account';
+	if (!delivery.resourcePath) {
+		return `the event names no CRM resource this trigger knows (${delivery.resource ?? 'none'})`;
+	}
+	if (!readableResource(delivery.resourcePath)) {
+		return `Truto's CRM API cannot read a single record of ${delivery.resourcePath}`;
+	}
+	return undefined;
+}
+
+/**
+ * Reads the record the event names from the CRM of the event's integrated account, within the
+ * budget. The request goes to the credential's base URL with the credential's token; nothing
+ * in the event decides where it is sent, and the resource must be one of Truto's CRM resources.
+ */
+export async function fetchFullRecord(
+	ctx: IWebhookFunctions,
+	delivery: TrutoDelivery,
+): Promise<FullRecord> {
+	const reason = unreadable(delivery);
+	if (reason) return { recordError: { message: `Not fetched: ${reason}` } };
+	const what = delivery.resourcePath as string;
+	const read = async () =>
+		await trutoRequest<IDataObject>(
+			ctx,
+			{
+				method: 'GET',
+				path: apiPath(`/unified/crm/${what}/{id}`, { id: delivery.recordId as string }),
+				integratedAccountId: delivery.integratedAccountId,
+				timeoutMs: BUDGET.timeoutMs,
+			},
+			BUDGET.policy,
+		);
+	return await readRecord('Truto', `record of ${what}`, read, hintFor);
+}
