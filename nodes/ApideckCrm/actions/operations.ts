@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { article, lowerName, pluralOf } from '../../shared/crm';
+import type { Operations } from '../../shared/crm';
+import { article, lowerName, operationsOf as offeredBy, pluralOf } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { upsertMatchOf } from '../rules';
 import * as create from './create.operation';
@@ -11,28 +10,10 @@ import * as getMembers from './getMembers.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export interface Operation {
-	/** Its entry in the Operation dropdown; `action` and `description` get the resource. */
-	option: {
-		name: string;
-		action: (resource: CatalogResource) => string;
-		description?: (resource: CatalogResource) => string;
-	};
-	/** The parameters it shows for a resource. */
-	description: (resource: CatalogResource) => INodeProperties[];
-	execute: (
-		this: IExecuteFunctions,
-		resource: CatalogResource,
-		itemIndex: number,
-	) => Promise<IDataObject[]>;
-	/** For operations the catalog has no endpoint for: whether a resource offers it. */
-	supports?: (resource: CatalogResource) => boolean;
-}
-
 const a = (resource: CatalogResource) => article(lowerName(resource));
 
 /** One generic implementation per kind of operation, driven by the catalog. */
-export const OPERATIONS: Record<OperationValue, Operation> = {
+export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
 	create: {
 		option: { name: 'Create', action: (r) => `Create ${a(r)}` },
 		description: create.description,
@@ -77,9 +58,5 @@ export const OPERATIONS: Record<OperationValue, Operation> = {
 };
 
 /** The operations a resource offers: its catalog endpoints plus composed ones such as upsert. */
-export function operationsOf(resource: CatalogResource): OperationValue[] {
-	return (Object.keys(OPERATIONS) as OperationValue[]).filter((kind) => {
-		const supports = OPERATIONS[kind].supports;
-		return supports ? supports(resource) : resource.operations[kind] !== undefined;
-	});
-}
+export const operationsOf = (resource: CatalogResource): OperationValue[] =>
+	offeredBy(OPERATIONS, resource);

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { excludeFieldsOption, lowerName, pacingOptions, show } from '../../shared/crm';
+import {
+	excludeFieldsOption,
+	lowerName,
+	pacingOptions,
+	pairsProperty,
+	show,
+} from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { locatorProperty } from './locators';
 
@@ -53,25 +59,14 @@ const rawOption: INodeProperties = {
 		'Whether to add the response of the underlying CRM under _raw. Responses get bigger and slower.',
 };
 
-const passThroughOption: INodeProperties = {
-	displayName: 'Pass Through Query',
-	name: 'passThrough',
-	type: 'fixedCollection',
-	placeholder: 'Add Parameter',
-	default: {},
-	typeOptions: { multipleValues: true },
-	description: 'Query parameters handed to the underlying CRM unchanged',
-	options: [
-		{
-			displayName: 'Parameter',
-			name: 'parameters',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
+const passThroughOption: INodeProperties = pairsProperty(
+	{
+		displayName: 'Pass Through Query',
+		name: 'passThrough',
+		description: 'Query parameters handed to the underlying CRM unchanged',
+	},
+	'Parameter',
+);
 
 /** The "Options" collection; every operation has the consumer and service overrides and pacing. */
 export function optionsProperty(

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** Shows a field for these operations of one resource. */
 export const show = (resource: { value: string }, operations: string[]) => ({
@@ -63,4 +63,43 @@ export function pacingOptions(api: string): INodeProperties[] {
 			description: `Milliseconds to wait for ${api} to answer each request. Reads are retried after a timeout; creates are not, because they may already have happened.`,
 		},
 	];
+}
+
+/**
+ * Name/value pairs (query parameters for the CRM, custom field values, …) as a repeatable group
+ * whose entries sit under `key`; `entry` names one pair.
+ */
+export function pairsProperty(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	entry: string,
+	key = 'parameters',
+): INodeProperties {
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${entry}`,
+		default: {},
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: entry,
+				name: key,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/** The pairs of a pairsProperty value as one object; entries without a name are left out. */
+export function pairsValue(value: unknown, key = 'parameters'): IDataObject {
+	const entries = ((value as IDataObject | undefined)?.[key] ?? []) as IDataObject[];
+	const out: IDataObject = {};
+	for (const entry of Array.isArray(entries) ? entries : []) {
+		const name = String(entry.name ?? '').trim();
+		if (name) out[name] = entry.value as IDataObject[string];
+	}
+	return out;
 }

@@ -1,0 +1,78 @@
+import type { Operations } from '../../shared/crm';
+import { article, lowerName, operationsOf as offeredBy, pluralOf } from '../../shared/crm';
+import type { CatalogResource, OperationValue } from '../catalog';
+import { upsertMatchOf } from '../rules';
+import * as batchDelete from './batchDelete.operation';
+import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as merge from './merge.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+const a = (resource: CatalogResource) => article(lowerName(resource));
+const many = (resource: CatalogResource) => pluralOf(lowerName(resource));
+
+/** One generic implementation per kind of operation, driven by the catalog. */
+export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
+	create: {
+		option: { name: 'Create', action: (r) => `Create ${a(r)}` },
+		description: create.description,
+		execute: create.execute,
+	},
+	delete: {
+		option: { name: 'Delete', action: (r) => `Delete ${a(r)}` },
+		description: deleteOperation.description,
+		execute: deleteOperation.execute,
+	},
+	batchDelete: {
+		option: {
+			name: 'Delete Many',
+			action: (r) => `Delete many ${many(r)}`,
+			description: (r) => `Delete several ${many(r)} in one request`,
+		},
+		description: batchDelete.description,
+		execute: batchDelete.execute,
+	},
+	get: {
+		option: { name: 'Get', action: (r) => `Get ${a(r)}` },
+		description: get.description,
+		execute: get.execute,
+	},
+	getAll: {
+		option: { name: 'Get Many', action: (r) => `Get many ${many(r)}` },
+		description: getAll.description,
+		execute: getAll.execute,
+	},
+	merge: {
+		option: {
+			name: 'Merge',
+			action: (r) => `Merge ${many(r)}`,
+			description: (r) => `Fold duplicate ${many(r)} into one`,
+		},
+		description: merge.description,
+		execute: merge.execute,
+	},
+	update: {
+		option: { name: 'Update', action: (r) => `Update ${a(r)}` },
+		description: update.description,
+		execute: update.execute,
+	},
+	upsert: {
+		option: {
+			name: 'Create or Update',
+			action: (r) => `Create or update ${a(r)}`,
+			description: (r) =>
+				`Update the ${lowerName(r)} that has the given ${upsertMatchOf(r)}, or create it when none has`,
+		},
+		description: upsert.description,
+		execute: upsert.execute,
+		orderingKey: upsert.orderingKey,
+		supports: (resource) => upsertMatchOf(resource) !== undefined,
+	},
+};
+
+/** The operations a resource offers: its catalog endpoints plus Create or Update. */
+export const operationsOf = (resource: CatalogResource): OperationValue[] =>
+	offeredBy(OPERATIONS, resource);
