@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { listSearch } from '../TrutoCrm/methods/listSearch';
 import { receiveDelivery } from './delivery';
 import { properties } from './description';
 import { createWebhook, deleteWebhook, webhookExists } from './lifecycle';
@@ -30,6 +31,8 @@ export class TrutoCrmTrigger implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { listSearch: { searchIntegratedAccounts: listSearch.searchIntegratedAccounts } };
 
 	webhookMethods = {
 		default: {

@@ -43,7 +43,8 @@ async function filterFor(ctx: IWebhookFunctions): Promise<DeliveryFilter> {
 	const accountFilter = ctx.getNodeParameter('integratedAccountFilter', 'credential') as string;
 	let integratedAccountId: string | undefined;
 	if (accountFilter === 'specific') {
-		integratedAccountId = String(ctx.getNodeParameter('integratedAccountId', '')).trim();
+		const chosen = ctx.getNodeParameter('integratedAccount', '', { extractValue: true });
+		integratedAccountId = String(chosen ?? '').trim();
 	} else if (accountFilter !== 'any') {
 		integratedAccountId = (await trutoSettings(ctx)).integratedAccountId.trim();
 	}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { integratedAccountProperty } from '../TrutoCrm/descriptions/locators';
 import { eventOptions } from './events';
 import { resourceOptions } from './resources';
 
@@ -43,12 +44,12 @@ export const properties: INodeProperties[] = [
 			'Truto sends the events of every integrated account (every customer’s CRM connection) of the environment to each webhook; choose whose events start this workflow',
 	},
 	{
-		displayName: 'Integrated Account ID',
-		name: 'integratedAccountId',
-		type: 'string',
+		// The Truto CRM node's picker: the accounts of the token's environment, or an ID.
+		...integratedAccountProperty,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 5d3b0a0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+		modes: integratedAccountProperty.modes?.map((mode) =>
+			mode.name === 'list' ? { ...mode, placeholder: 'Select an integrated account…' } : mode,
+		),
 		displayOptions: { show: { integratedAccountFilter: ['specific'] } },
 		description: 'Only events of this integrated account start the workflow',
 	},

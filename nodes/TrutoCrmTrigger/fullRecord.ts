@@ -4,8 +4,9 @@ import { apiPath } from '../shared/core';
 import type { FullRecord } from '../shared/trigger';
 import { readBudget, readRecord } from '../shared/trigger';
 import { trutoRequest } from '../shared/truto';
+import type { CatalogEndpoint } from '../TrutoCrm/catalog';
 import type { TrutoDelivery } from './payload';
-import { readableResource } from './resources';
+import { readEndpoint } from './resources';
 
 // Truto waits for the answer while the record is read and retries a delivery that takes too
 // long (its timeout is not documented), so the read is one attempt of at most 4 s.
@@ -26,7 +27,7 @@ function unreadable(delivery: TrutoDelivery): string | undefined {
 	if (!delivery.resourcePath) {
 		return `the event names no CRM resource this trigger knows (${delivery.resource ?? 'none'})`;
 	}
-	if (!readableResource(delivery.resourcePath)) {
+	if (!readEndpoint(delivery.resourcePath)) {
 		return `Truto's CRM API cannot read a single record of ${delivery.resourcePath}`;
 	}
 	return undefined;
@@ -44,12 +45,13 @@ export async function fetchFullRecord(
 	const reason = unreadable(delivery);
 	if (reason) return { recordError: { message: `Not fetched: ${reason}` } };
 	const what = delivery.resourcePath as string;
+	const endpoint = readEndpoint(what) as CatalogEndpoint;
 	const read = async () =>
 		await trutoRequest<IDataObject>(
 			ctx,
 			{
-				method: 'GET',
-				path: apiPath(`/unified/crm/${what}/{id}`, { id: delivery.recordId as string }),
+				method: endpoint.method,
+				path: apiPath(endpoint.path, { id: delivery.recordId as string }),
 				integratedAccountId: delivery.integratedAccountId,
 				timeoutMs: BUDGET.timeoutMs,
 			},

@@ -1,41 +1,25 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Truto's unified CRM resources by the name their paths use (/unified/crm/<name>). */
-const RESOURCES: Array<[path: string, label: string]> = [
-	['accounts', 'Account'],
-	['associations', 'Association'],
-	['contacts', 'Contact'],
-	['engagements', 'Engagement'],
-	['engagement_types', 'Engagement Type'],
-	['fields', 'Field'],
-	['field_groups', 'Field Group'],
-	['leads', 'Lead'],
-	['notes', 'Note'],
-	['opportunities', 'Opportunity'],
-	['pipelines', 'Pipeline'],
-	['projects', 'Project'],
-	['stages', 'Stage'],
-	['tasks', 'Task'],
-	['users', 'User'],
-	['views', 'View'],
-	['workspaces', 'Workspace'],
-];
+import type { CatalogEndpoint, CatalogResource } from '../TrutoCrm/catalog';
+import { catalog, segmentOf } from '../TrutoCrm/catalog';
 
-export const resourceOptions: INodePropertyOptions[] = RESOURCES.map(([value, name]) => ({
-	name,
-	value,
-}));
+/** Truto's CRM resources by the path name events and URLs use (leads, engagement_types). */
+const BY_PATH = new Map<string, CatalogResource>(
+	catalog.map((resource) => [segmentOf(resource), resource]),
+);
 
-const singular = (path: string) =>
-	path.endsWith('ies') ? `${path.slice(0, -3)}y` : path.slice(0, -1);
+export const resourceOptions: INodePropertyOptions[] = [...BY_PATH]
+	.map(([path, resource]) => ({ name: resource.displayName, value: path }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 
-// Every spelling an event might use for a resource: contacts, contact, engagement_types,
-// engagementType, Engagement Type, … → the path name.
+// Every spelling an event might use for a resource — contacts, contact, engagement_types,
+// engagementType, Engagement Type — to its path name.
 const BY_SPELLING = new Map<string, string>(
-	RESOURCES.flatMap(([path]) => [
+	[...BY_PATH].flatMap(([path, resource]) => [
 		[squash(path), path],
-		[squash(singular(path)), path],
+		[squash(resource.value), path],
 	]),
 );
 
@@ -50,8 +34,6 @@ export function resourcePath(name: unknown): string | undefined {
 	return BY_SPELLING.get(squash(last));
 }
 
-// Resources Truto's CRM API has no "get one" method for.
-const NO_GET = new Set(['associations', 'stages', 'views', 'workspaces']);
-
-/** True when Truto can read one record of the resource by its ID. */
-export const readableResource = (path: string) => !NO_GET.has(path);
+/** How to read one record of the resource, when Truto's CRM API can. */
+export const readEndpoint = (path: string): CatalogEndpoint | undefined =>
+	BY_PATH.get(path)?.operations.get;

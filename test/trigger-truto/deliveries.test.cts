@@ -194,7 +194,7 @@ describe('filters', () => {
 	it('takes a Specific Integrated Account’s events only', async () => {
 		await activeHost({
 			integratedAccountFilter: 'specific',
-			integratedAccountId: account('salesforce'),
+			integratedAccount: { __rl: true, mode: 'list', value: ` ${account('salesforce')} ` },
 		});
 		await deliver(otherAccount());
 		await deliver(leadCreated(truto));
