@@ -4,7 +4,7 @@ import { resources } from '../ApideckCrm/catalog';
 import { apideckRequest } from '../shared/apideck';
 import { apiPath } from '../shared/core';
 import type { FullRecord } from '../shared/trigger';
-import { readBudget, readRecord } from '../shared/trigger';
+import { readBudget, readHints, readRecord } from '../shared/trigger';
 import type { Entity } from './events';
 import { sameConsumer } from './filter';
 import type { CrmEvent } from './payload';
@@ -13,15 +13,7 @@ import type { CrmEvent } from './payload';
 // when it waits too long: two attempts and the pause between them fit in 10 s.
 const BUDGET = readBudget(10_000, 2, 1_000);
 
-/** 404: gone; no answer, 429 or 5xx: the budget ran out on a slow or failing CRM. */
-function hintFor(httpCode: string | null | undefined): string | undefined {
-	if (httpCode === '404')
-		return 'The record was probably deleted or merged after the event was sent.';
-	if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
-		return `The trigger reads the record for at most ${BUDGET.budgetMs / 1000} s so that Apideck gets its answer in time. Read it later in the workflow with the Apideck CRM node (Get) if you need it.`;
-	}
-	return undefined;
-}
+const hintFor = readHints(BUDGET, 'Apideck', 'Apideck CRM');
 
 /** What the trigger knows about who sent the event and whose credential it holds. */
 export interface RecordAccess {

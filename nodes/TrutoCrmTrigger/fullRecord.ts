@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { apiPath } from '../shared/core';
 import type { FullRecord } from '../shared/trigger';
-import { readBudget, readRecord } from '../shared/trigger';
+import { readBudget, readHints, readRecord } from '../shared/trigger';
 import { trutoRequest } from '../shared/truto';
 import type { CatalogEndpoint } from '../TrutoCrm/catalog';
 import type { TrutoDelivery } from './payload';
@@ -12,14 +12,7 @@ import { readEndpoint } from './resources';
 // long (its timeout is not documented), so the read is one attempt of at most 4 s.
 const BUDGET = readBudget(4_000, 1, 0);
 
-function hintFor(httpCode: string | null | undefined): string | undefined {
-	if (httpCode === '404')
-		return 'The record was probably deleted or merged after the event was sent.';
-	if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
-		return `The trigger reads the record for at most ${BUDGET.budgetMs / 1000} s so that Truto gets its answer in time. Read it later in the workflow with the Truto CRM node (Get) if you need it.`;
-	}
-	return undefined;
-}
+const hintFor = readHints(BUDGET, 'Truto', 'Truto CRM');
 
 /** Why the record cannot be read at all, before anything is sent. */
 function unreadable(delivery: TrutoDelivery): string | undefined {

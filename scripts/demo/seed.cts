@@ -41,18 +41,20 @@ export function expectedOwner(country: string | undefined): DemoOwner {
 	return DEMO_OWNERS[2];
 }
 
+/** The fields both APIs name alike for a user. */
+function userFields(owner: DemoOwner) {
+	const [first_name, last_name] = owner.name.split(' ');
+	return { id: owner.id, name: owner.name, first_name, last_name };
+}
+
 export function seedDemoOwners(sandbox: Sandbox): void {
 	for (const [consumerId, services] of Object.entries(sandbox.consumers)) {
 		for (const serviceId of services) {
 			for (const owner of DEMO_OWNERS) {
-				const [first_name, last_name] = owner.name.split(' ');
 				sandbox.store.insert(
 					'users',
 					{
-						id: owner.id,
-						name: owner.name,
-						first_name,
-						last_name,
+						...userFields(owner),
 						emails: [{ email: owner.email, type: 'primary' }],
 						status: 'active',
 						division: owner.region,
@@ -79,14 +81,10 @@ const PEOPLE = [
 export function seedTrutoOwners(truto: TrutoSandbox): void {
 	for (const account of truto.accounts.all()) {
 		for (const owner of DEMO_OWNERS) {
-			const [first_name, last_name] = owner.name.split(' ');
 			truto.store.insert(
 				'users',
 				{
-					id: owner.id,
-					name: owner.name,
-					first_name,
-					last_name,
+					...userFields(owner),
 					email_addresses: [{ email: owner.email, type: 'work' }],
 					is_active: true,
 				},

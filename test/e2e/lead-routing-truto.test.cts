@@ -5,14 +5,14 @@
  * forged deliveries change nothing, Truto's test event starts nothing, deactivation deletes the
  * webhook.
  */
-import { expectedOwner } from '../../scripts/demo/seed.cjs';
+import { expectedOwner, newTrutoLeadBody } from '../../scripts/demo/seed.cjs';
 import type { DemoStack } from '../../scripts/demo/stack.cjs';
 import { readTemplate, triggerUrl, TRUTO_TEMPLATE_PATH } from '../../scripts/demo/template.cjs';
 import { fireTrutoLead } from '../../scripts/demo/truto-fire.cjs';
 import { startTrutoDemoStack } from '../../scripts/demo/truto-stack.cjs';
 import type { TrutoSandbox } from '../../sandbox/truto/index.cjs';
-import { newTrutoLeadBody } from '../../scripts/demo/seed.cjs';
 import { n8nVersion } from './helpers/n8n-version.cjs';
+import { sleep, waitFor } from './helpers/wait.cjs';
 
 jest.setTimeout(15 * 60_000); // the first run may install n8n
 
@@ -29,18 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await stack?.stop();
 });
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(100);
-	}
-}
 
 const url = () => triggerUrl(stack.n8n.webhookBaseUrl, TRUTO_TEMPLATE_PATH);
 const newLead = (country: string) =>

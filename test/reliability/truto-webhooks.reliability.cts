@@ -17,6 +17,7 @@ import {
 	releaseCapture,
 	SECRET,
 } from './support/capture.cjs';
+import { verifyGenuine, verifyRefused } from './support/deliveries.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -85,41 +86,20 @@ async function sendAll(
 }
 
 async function refused(scenario: string, options: DeliverOptions) {
-	const before = host.executions.length;
-	const { statuses } = await sendAll(options);
-	const rejected = statuses.filter((s) => s === 401).length;
-	const executions = host.executions.length - before;
-	verify(
-		__filename,
-		{
-			area: AREA,
-			scenario,
-			injected: `${N} deliveries`,
-			requests: statuses.length,
-			rejected: `${rejected}/${N} (${Math.round((100 * rejected) / N)} %) with 401`,
-			executions,
-		},
-		{ deliveries: statuses.length, rejected, executions, webhookErrors: host.webhookErrors.length },
-		{ deliveries: N, rejected: N, executions: 0, webhookErrors: 0 },
-	);
+	await verifyRefused(__filename, { area: AREA, scenario }, host, N, 401, async () => {
+		return (await sendAll(options)).statuses;
+	});
 }
 
 test('control: genuine deliveries each start one execution', async () => {
-	const before = host.executions.length;
-	const { statuses } = await sendAll({});
-	const executions = host.executions.length - before;
-	verify(
+	await verifyGenuine(
 		__filename,
-		{
-			area: AREA,
-			scenario: 'control: genuine',
-			injected: `${N} deliveries`,
-			requests: statuses.length,
-			rejected: '0',
-			executions,
+		{ area: AREA, scenario: 'control: genuine' },
+		host,
+		N,
+		async () => {
+			return (await sendAll({})).statuses;
 		},
-		{ ok: statuses.filter((s) => s === 200).length, executions },
-		{ ok: N, executions: N },
 	);
 });
 

@@ -31,6 +31,21 @@ export function readBudget(budgetMs: number, maxAttempts: number, maxWaitMs: num
 	};
 }
 
+/**
+ * What to do about a read that failed: a 404 means the record is gone; no answer, a 429 or a
+ * 5xx means the budget ran out on a slow or failing CRM, so read it later with the action node.
+ */
+export function readHints(budget: ReadBudget, senderName: string, nodeName: string) {
+	return (httpCode: string | null | undefined): string | undefined => {
+		if (httpCode === '404')
+			return 'The record was probably deleted or merged after the event was sent.';
+		if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
+			return `The trigger reads the record for at most ${budget.budgetMs / 1000} s so that ${senderName} gets its answer in time. Read it later in the workflow with the ${nodeName} node (Get) if you need it.`;
+		}
+		return undefined;
+	};
+}
+
 interface ReadFailure {
 	message: string;
 	description?: string | null;

@@ -1,6 +1,6 @@
 export { readBody, refuseBody } from './body';
 export { compactKey, contentKey, startOnce } from './dedupe';
-export { readBudget, readRecord } from './fullRecord';
+export { readBudget, readHints, readRecord } from './fullRecord';
 export type { FullRecord, ReadBudget } from './fullRecord';
 export {
 	deleted,
