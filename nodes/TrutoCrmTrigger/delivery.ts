@@ -11,7 +11,7 @@ import {
 	refuseBody,
 	startOnce,
 } from '../shared/trigger';
-import { trutoSettings } from '../shared/truto';
+import { accountToFilter } from './account';
 import { DEFAULT_REPLAY_WINDOW_MINUTES } from './description';
 import { isRecordEvent } from './events';
 import type { DeliveryFilter } from './filter';
@@ -40,17 +40,9 @@ function replayWindowMs(ctx: IWebhookFunctions): number {
 }
 
 async function filterFor(ctx: IWebhookFunctions): Promise<DeliveryFilter> {
-	const accountFilter = ctx.getNodeParameter('integratedAccountFilter', 'credential') as string;
-	let integratedAccountId: string | undefined;
-	if (accountFilter === 'specific') {
-		const chosen = ctx.getNodeParameter('integratedAccount', '', { extractValue: true });
-		integratedAccountId = String(chosen ?? '').trim();
-	} else if (accountFilter !== 'any') {
-		integratedAccountId = (await trutoSettings(ctx)).integratedAccountId.trim();
-	}
 	return {
 		events: ctx.getNodeParameter('events', []) as string[],
-		integratedAccountId,
+		integratedAccountId: await accountToFilter(ctx),
 		resources: ctx.getNodeParameter('resources', []) as string[],
 	};
 }

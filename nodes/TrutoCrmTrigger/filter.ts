@@ -3,7 +3,7 @@ import type { TrutoDelivery } from './payload';
 
 export interface DeliveryFilter {
 	events: readonly string[];
-	/** Only events of this integrated account; undefined accepts every account. */
+	/** Only events of this integrated account; undefined accepts every account, '' none. */
 	integratedAccountId?: string;
 	/** Only record events about these resources (path names); empty accepts every resource. */
 	resources: readonly string[];
@@ -21,6 +21,9 @@ export function whyIgnored(delivery: TrutoDelivery, filter: DeliveryFilter): str
 		return `the event is about Truto's ${delivery.unifiedModel} API, not CRM`;
 	}
 	if (filter.integratedAccountId !== undefined) {
+		if (filter.integratedAccountId === '') {
+			return 'no integrated account is set to take events of (set the credential’s Default Integrated Account ID, or choose another Integrated Account option)';
+		}
 		if (delivery.integratedAccountId === undefined) {
 			return 'the event names no integrated account, so it cannot be told apart from other customers’ events (choose Any Integrated Account to receive such events)';
 		}

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { SubscriptionApi, Target } from '../shared/trigger';
 import { hookTarget, remember, removeAll, requireEvents, storedIsCurrent } from '../shared/trigger';
+import { requireAccount } from './account';
 import { normaliseEvents } from './events';
 import type { Webhook } from './subscription';
 import { addWebhook, trutoWebhooks } from './subscription';
@@ -46,6 +47,7 @@ const webhooks: SubscriptionApi<Webhook> = {
  */
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	const hook = target(this);
+	await requireAccount(this);
 	if (await storedIsCurrent(this, webhooks, hook, () => hasSecret(hook))) return true;
 	await removeAll(this, webhooks, hook);
 	return false;
@@ -93,6 +95,7 @@ function createError(ctx: IHookFunctions, error: unknown, url: string): unknown 
 export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	const hook = target(this);
 	requireEvents(this, hook);
+	await requireAccount(this);
 	let webhook: Webhook;
 	try {
 		webhook = await addWebhook(this, hook.url, hook.events);

@@ -203,6 +203,18 @@ describe('filters', () => {
 		]);
 	});
 
+	it('says why it ignores everything when the account it filters on is no longer set', async () => {
+		host = await activeTrutoHost(
+			truto,
+			{ integratedAccountFilter: 'any' },
+			{ credentials: { integratedAccountId: '' } },
+		);
+		host.setParameters({ events: ['record:created'], integratedAccountFilter: 'credential' });
+		const result = await deliver(leadCreated(truto));
+		expect(messageOf(result)).toMatch(/no integrated account is set to take events of/);
+		expect(host.executions).toHaveLength(0);
+	});
+
 	it('takes every account’s events with Any Integrated Account', async () => {
 		await activeHost({ integratedAccountFilter: 'any' });
 		await deliver(otherAccount());

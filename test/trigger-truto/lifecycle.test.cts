@@ -245,6 +245,29 @@ describe('failures', () => {
 		expect(truto.webhooks.subscriptions()).toHaveLength(0);
 	});
 
+	it.each([
+		[
+			'the credential has no default integrated account',
+			{},
+			'The Truto credential has no Default Integrated Account ID',
+		],
+		[
+			'no Specific Integrated Account is chosen',
+			{
+				integratedAccountFilter: 'specific',
+				integratedAccount: { __rl: true, mode: 'list', value: ' ' },
+			},
+			'Choose the integrated account whose events start this workflow',
+		],
+	])(
+		'refuses to activate when %s, instead of ignoring every event',
+		async (_label, parameters, message) => {
+			host = await trutoHostFor(truto, parameters, { credentials: { integratedAccountId: '' } });
+			await expect(host.activate()).rejects.toThrow(message);
+			expect(ours()).toHaveLength(0);
+		},
+	);
+
 	it('explains that Truto delivers only to HTTPS addresses', async () => {
 		const strict = await startTrutoSandbox({ httpsOnly: true });
 		try {
