@@ -4,10 +4,13 @@
  * either returns every record exactly once (writes: each record exactly once), or fails with a
  * clear error and no partial output; the API token never appears in anything captured.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { trutoCredentials } from '../helpers/sandbox-credentials.cjs';
 import { useTruto } from '../helpers/use-sandbox.cjs';
 import { installCapture, releaseCapture, SECRET } from './support/capture.cjs';
-import { isClear, listCounts, runCaptured } from './support/fixtures.cjs';
+import { isClear, runCaptured } from './support/fixtures.cjs';
+import { listScenarios } from './support/list-scenarios.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -33,7 +36,7 @@ beforeEach(() => {
 	sandbox.setRateLimit(undefined);
 });
 
-const node = (parameters: Record<string, unknown>, credentials = {}) =>
+const node = (parameters: INodeParameters, credentials = {}) =>
 	runCaptured({
 		type: 'trutoCrm',
 		parameters,
@@ -49,47 +52,18 @@ const row = (scenario: string, injected: string) => ({
 	injected,
 });
 
-async function expectAll(scenario: string, injected: string, requests: number) {
-	const { items, error } = await list();
-	const counts = listCounts(items, TOTAL);
-	verify(
-		__filename,
-		{
-			...row(scenario, injected),
-			requests: listRequests(),
-			items: `${counts.out}/${TOTAL}`,
-			lost: counts.lost,
-			duplicates: counts.duplicates,
-			failures: error ? `1 (${error.message})` : '0',
-		},
-		{ error: error?.message, requests: listRequests(), ...counts },
-		{ error: undefined, requests, out: TOTAL, lost: 0, duplicates: 0 },
-	);
-}
-
-async function expectClearFailure(
-	scenario: string,
-	injected: string,
-	message: RegExp,
-	requests: number,
-	credentials = {},
-) {
-	const { items, error } = await list(credentials);
-	const clear = isClear(error, message, `GET ${PATH}`);
-	verify(
-		__filename,
-		{
-			...row(scenario, injected),
-			requests: listRequests(),
-			items: `${items.length} (no partial output)`,
-			lost: 0,
-			duplicates: 0,
-			failures: `1 (${clear ? 'clear' : 'UNCLEAR'}: ${error?.message ?? 'none'})`,
-		},
-		{ clear, out: items.length, requests: listRequests() },
-		{ clear: true, out: 0, requests },
-	);
-}
+const {
+	all: expectAll,
+	clearFailure: expectClearFailure,
+	throughRateLimit,
+} = listScenarios({
+	file: __filename,
+	area: 'Truto transport',
+	total: TOTAL,
+	request: `GET ${PATH}`,
+	list: (credentials: Record<string, unknown> = {}) => list(credentials),
+	requests: listRequests,
+});
 
 test('control: no fault', async () => {
 	await expectAll('control', 'none', PAGES);
@@ -102,22 +76,10 @@ test('429 storm on one page, Retry-After, within the retry budget', async () => 
 
 test('429 storm across pages from a 4 requests/s limit', async () => {
 	sandbox.setRateLimit(4);
-	const { items, error } = await list();
-	const counts = listCounts(items, TOTAL);
-	const rejected = listRequests() - PAGES;
-	verify(
-		__filename,
-		{
-			...row('429 storm (rate limit)', 'limit 4 req/s, Retry-After, ratelimit-*'),
-			requests: listRequests(),
-			items: `${counts.out}/${TOTAL}`,
-			lost: counts.lost,
-			duplicates: counts.duplicates,
-			failures: error ? `1 (${error.message})` : '0',
-			rejected: `${rejected} × 429 retried`,
-		},
-		{ error: error?.message, ...counts, someRejected: rejected > 0 },
-		{ error: undefined, out: TOTAL, lost: 0, duplicates: 0, someRejected: true },
+	await throughRateLimit(
+		'429 storm (rate limit)',
+		'limit 4 req/s, Retry-After, ratelimit-*',
+		PAGES,
 	);
 });
 

@@ -2,28 +2,17 @@
  * The Truto node's parameters: the pinned resource and operation values, n8n's names, and every
  * resource/operation view showing exactly its operation's fields after merging.
  */
-import type { INodeProperties } from 'n8n-workflow';
-
 import { TrutoCrm } from '../../nodes/TrutoCrm/TrutoCrm.node';
 import { OPERATIONS, operationsOf } from '../../nodes/TrutoCrm/actions/operations';
 import { catalog } from '../../nodes/TrutoCrm/catalog';
+import { visibleIn } from '../helpers/views.cjs';
 
 const { properties, name, credentials } = new TrutoCrm().description;
 const unmerged = catalog.flatMap((resource) =>
 	operationsOf(resource).flatMap((kind) => OPERATIONS[kind].description(resource)),
 );
 
-function visible(list: INodeProperties[], resource: string, operation: string) {
-	return list
-		.filter((property) => {
-			const show = property.displayOptions?.show;
-			return (
-				(show?.resource as string[] | undefined)?.includes(resource) &&
-				(show?.operation as string[] | undefined)?.includes(operation)
-			);
-		})
-		.map((property) => ({ ...property, displayOptions: undefined }));
-}
+const visible = visibleIn;
 
 const views = catalog.flatMap((resource) =>
 	operationsOf(resource).map((operation) => [resource.value, operation] as const),
