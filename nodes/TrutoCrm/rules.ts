@@ -1,15 +1,12 @@
+import type { CommonRules } from '../shared/crm';
+import { linksOf, upsertMatchFor } from '../shared/crm';
 import type { CatalogResource, ResourceValue } from './catalog';
 
-/** Everything hand-written about one resource; the catalog (generated) holds the rest. */
-interface ResourceRules {
-	/** The fields Simplify keeps (remote_data, the CRM's raw record, always goes). */
-	simple?: readonly string[];
-	/** Create or Update finds the record by this, through a Truto list filter. */
-	upsertMatch?: 'email' | 'name';
-	/** Help text of top-level fields that differs from catalog/fieldHelp.ts for this resource. */
-	helpText?: Readonly<Record<string, string>>;
-	/** Link fields (of any resource) that point at these records: they get a picker of them. */
-	linkedBy?: readonly string[];
+/**
+ * Everything hand-written about one resource; the catalog (generated) holds the rest. Simplify
+ * (`simple`) always drops remote_data, the CRM's raw record; `linkedBy` fields are { id } links.
+ */
+interface ResourceRules extends CommonRules {
 	/** The `entity` Truto's fields resource names this resource's fields by (custom fields). */
 	fieldEntity?: string;
 }
@@ -189,14 +186,8 @@ const RULES: Readonly<Record<ResourceValue, ResourceRules>> = {
 export const rulesOf = (resource: { value: ResourceValue }): ResourceRules => RULES[resource.value];
 
 /** The resource a link field points at (owner → user), from `linkedBy`. */
-export const LINKS: Readonly<Record<string, ResourceValue>> = Object.fromEntries(
-	(Object.entries(RULES) as Array<[ResourceValue, ResourceRules]>).flatMap(([resource, rules]) =>
-		(rules.linkedBy ?? []).map((field) => [field, resource]),
-	),
-);
+export const LINKS = linksOf(RULES);
 
 /** The field Create or Update matches on, where the resource has the endpoints it needs. */
-export function upsertMatchOf(resource: CatalogResource): 'email' | 'name' | undefined {
-	const { create, update, getAll } = resource.operations;
-	return create && update && getAll ? rulesOf(resource).upsertMatch : undefined;
-}
+export const upsertMatchOf = (resource: CatalogResource) =>
+	upsertMatchFor(resource, rulesOf(resource));

@@ -260,3 +260,62 @@ describe('merge and delete many', () => {
 		expect(sandbox.store.count('contacts')).toBe(0);
 	});
 });
+
+describe('Define Fields: the CRM’s own fields', () => {
+	const column = (id: string) => ({
+		id,
+		displayName: id,
+		required: false,
+		display: true,
+		type: 'string',
+	});
+
+	it('sends mapped columns as Truto’s body: links nested, empty columns left out', async () => {
+		const { error } = await run({
+			resource: 'note',
+			operation: 'create',
+			fieldSource: 'crm',
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { title: 'Hi', 'owner.id': '7', 'contact[].id': '1, 2', empty: '' },
+				schema: [],
+			},
+		});
+		expect(error).toBeUndefined();
+		const sent = sandbox.requests.at(-1)!.body;
+		expect(sent).toEqual({ title: 'Hi', owner: { id: '7' }, contact: [{ id: '1' }, { id: '2' }] });
+	});
+
+	it('maps the input item’s fields automatically, only those that are columns', async () => {
+		sandbox.store.insert('fields', { name: 'hs_persona', entity: 'contact', type: 'enum' });
+		const { items, error } = await run(
+			{
+				resource: 'contact',
+				operation: 'create',
+				fieldSource: 'crm',
+				columns: {
+					mappingMode: 'autoMapInputData',
+					value: null,
+					schema: ['first_name', 'email_addresses', 'custom_fields.hs_persona'].map(column),
+				},
+			},
+			[
+				{
+					json: {
+						first_name: 'Auto',
+						email_addresses: '[{"email":"auto@example.com","type":"work"}]',
+						'custom_fields.hs_persona': 'persona_2',
+						not_a_column: 'left out',
+					},
+				},
+			],
+		);
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.at(-1)!.body).toEqual({
+			first_name: 'Auto',
+			email_addresses: [{ email: 'auto@example.com', type: 'work' }],
+			custom_fields: { hs_persona: 'persona_2' },
+		});
+		expect(items[0].json).toMatchObject({ first_name: 'Auto' });
+	});
+});

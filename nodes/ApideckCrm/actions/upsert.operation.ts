@@ -3,7 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
-import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import {
+	displayNameOf,
+	lowerName,
+	hasMatch,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
@@ -13,50 +20,12 @@ import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } f
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
 
-const emailProperty = (resource: CatalogResource): INodeProperties => ({
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	placeholder: 'name@email.com',
-	required: true,
-	default: '',
-	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
-	displayOptions: show(resource, ['upsert']),
-});
-
 /** The match email and options; the record fields are Create's, shown for this operation too. */
-export function description(resource: CatalogResource): INodeProperties[] {
-	const matchOn = upsertMatchOf(resource);
-	if (!matchOn) return [];
-	return [
-		matchOn === 'email'
-			? emailProperty(resource)
-			: {
-					displayName: `The ${lowerName(resource)} is found by its exact ${displayNameOf(matchOn)} (case ignored): updated when one matches, created when none does`,
-					name: 'upsertNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: show(resource, ['upsert']),
-				},
-		optionsProperty(resource, 'upsert'),
-	];
-}
+export const description = (resource: CatalogResource): INodeProperties[] =>
+	upsertProperties(resource, upsertMatchOf(resource), optionsProperty(resource, 'upsert'));
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	return emails.some((entry) => same(entry?.email, value));
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
-}
+const isMatch = (record: IDataObject, matchOn: 'email' | 'name', value: string) =>
+	hasMatch(record, matchOn, value, 'emails');
 
 /**
  * Create or Update: look the record up with Apideck's filter on the match field, update the
@@ -95,16 +64,7 @@ export async function execute(
 	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
 
 	if (matches.length > 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${matches.length} ${pluralOf(noun)} have the ${matchOn} "${value}" (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Create or Update changes a record only when exactly one matches. Matching IDs: ${matches
-					.map((record) => String(record.id))
-					.join(', ')}. Merge the duplicates in the CRM, or use Update with one of these IDs.`,
-			},
-		);
+		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}
 
 	if (matches.length === 1) {
@@ -134,7 +94,7 @@ export async function execute(
 	const id = await createRecord(this, {
 		method: create.method,
 		path: create.path,
-		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
+		body: matchOn === 'email' ? withMatchEmail(body, value, 'emails') : body,
 		itemIndex,
 		...overrides,
 	});

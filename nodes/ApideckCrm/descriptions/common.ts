@@ -2,26 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	excludeFieldsOption,
-	lowerName,
+	optionsCollection,
 	pacingOptions,
 	pairsProperty,
-	show,
+	recordIdProperty,
 } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
-import { locatorProperty } from './locators';
 
-export function recordIdProperty(
-	resource: CatalogResource,
-	operation: OperationValue,
-): INodeProperties {
-	return locatorProperty(resource.value, {
-		displayName: resource.displayName,
-		name: 'id',
-		required: true,
-		description: `The ${lowerName(resource)} to ${operation === 'get' ? 'read' : operation}: pick it from the list, or give its ID in the CRM`,
-		displayOptions: show(resource, [operation]),
-	});
-}
+export { recordIdProperty };
 
 const consumerIdOption: INodeProperties = {
 	displayName: 'Consumer ID',
@@ -69,23 +57,17 @@ const passThroughOption: INodeProperties = pairsProperty(
 );
 
 /** The "Options" collection; every operation has the consumer and service overrides and pacing. */
-export function optionsProperty(
+export const optionsProperty = (
 	resource: CatalogResource,
 	operation: OperationValue,
 	extra: INodeProperties[] = [],
-): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: show(resource, [operation]),
-		options: [...extra, consumerIdOption, serviceIdOption, ...pacingOptions('Apideck')].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
-	};
-}
+): INodeProperties =>
+	optionsCollection(resource, operation, [
+		...extra,
+		consumerIdOption,
+		serviceIdOption,
+		...pacingOptions('Apideck'),
+	]);
 
 /** Options that shape what a read returns, offered when the endpoint supports them. */
 export function outputOptions(

@@ -1,10 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { apideckPage } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
 import type { RecordSource } from '../../shared/crm';
-import { pickerItem, searchMethodName, searchRecords } from '../../shared/crm';
+import { pickerItem, searchMethods } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { catalog } from '../catalog';
 import { rulesOf } from '../rules';
@@ -65,20 +65,5 @@ function apideckSource(ctx: ILoadOptionsFunctions, resource: CatalogResource): R
 	};
 }
 
-type SearchMethod = (
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) => Promise<INodeListSearchResult>;
-
 /** `searchLead`, `searchCompany`, … — one per resource that can be listed. */
-export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
-	catalog
-		.filter((resource) => resource.operations.getAll)
-		.map((resource): [string, SearchMethod] => [
-			searchMethodName(resource.value),
-			async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-				return await searchRecords(apideckSource(this, resource), filter, paginationToken);
-			},
-		]),
-);
+export const listSearch = searchMethods(catalog, apideckSource);

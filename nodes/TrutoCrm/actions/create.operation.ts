@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
@@ -13,15 +14,11 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	const operations: OperationValue[] = upsertMatchOf(resource) ? ['create', 'upsert'] : ['create'];
 	return [
 		fieldSourceProperty(resource, operations),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: showFor(resource, operations, 'unified'),
-			options: collectionFields(resource, resource.fields),
-		},
+		fieldsCollection(
+			'additionalFields',
+			showFor(resource, operations, 'unified'),
+			collectionFields(resource, resource.fields),
+		),
 		crmColumnsProperty(resource, operations, true),
 		optionsProperty(resource, 'create'),
 	];

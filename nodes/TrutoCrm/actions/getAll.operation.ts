@@ -3,6 +3,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import {
 	buildBody,
+	fieldsCollection,
 	readCollection,
 	returnAllAndLimit,
 	show,
@@ -56,15 +57,11 @@ const crmFiltersOption: INodeProperties = {
 export function description(resource: CatalogResource): INodeProperties[] {
 	const filters: INodeProperties[] = resource.filters.length
 		? [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					displayOptions: show(resource, ['getAll']),
-					options: collectionFields(resource, resource.filters),
-				},
+				fieldsCollection(
+					'filters',
+					show(resource, ['getAll']),
+					collectionFields(resource, resource.filters),
+				),
 			]
 		: [];
 	return [

@@ -1,5 +1,11 @@
 import type { Operations } from '../../shared/crm';
-import { article, lowerName, operationsOf as offeredBy, pluralOf } from '../../shared/crm';
+import {
+	lowerName,
+	operationsOf as offeredBy,
+	pluralOf,
+	standardOperation,
+	upsertOperation,
+} from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { upsertMatchOf } from '../rules';
 import * as batchDelete from './batchDelete.operation';
@@ -11,21 +17,12 @@ import * as merge from './merge.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-const a = (resource: CatalogResource) => article(lowerName(resource));
 const many = (resource: CatalogResource) => pluralOf(lowerName(resource));
 
 /** One generic implementation per kind of operation, driven by the catalog. */
 export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
-	create: {
-		option: { name: 'Create', action: (r) => `Create ${a(r)}` },
-		description: create.description,
-		execute: create.execute,
-	},
-	delete: {
-		option: { name: 'Delete', action: (r) => `Delete ${a(r)}` },
-		description: deleteOperation.description,
-		execute: deleteOperation.execute,
-	},
+	create: standardOperation('create', create),
+	delete: standardOperation('delete', deleteOperation),
 	batchDelete: {
 		option: {
 			name: 'Delete Many',
@@ -35,16 +32,8 @@ export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
 		description: batchDelete.description,
 		execute: batchDelete.execute,
 	},
-	get: {
-		option: { name: 'Get', action: (r) => `Get ${a(r)}` },
-		description: get.description,
-		execute: get.execute,
-	},
-	getAll: {
-		option: { name: 'Get Many', action: (r) => `Get many ${many(r)}` },
-		description: getAll.description,
-		execute: getAll.execute,
-	},
+	get: standardOperation('get', get),
+	getAll: standardOperation('getAll', getAll),
 	merge: {
 		option: {
 			name: 'Merge',
@@ -54,23 +43,8 @@ export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
 		description: merge.description,
 		execute: merge.execute,
 	},
-	update: {
-		option: { name: 'Update', action: (r) => `Update ${a(r)}` },
-		description: update.description,
-		execute: update.execute,
-	},
-	upsert: {
-		option: {
-			name: 'Create or Update',
-			action: (r) => `Create or update ${a(r)}`,
-			description: (r) =>
-				`Update the ${lowerName(r)} that has the given ${upsertMatchOf(r)}, or create it when none has`,
-		},
-		description: upsert.description,
-		execute: upsert.execute,
-		orderingKey: upsert.orderingKey,
-		supports: (resource) => upsertMatchOf(resource) !== undefined,
-	},
+	update: standardOperation('update', update),
+	upsert: upsertOperation(upsert, upsertMatchOf),
 };
 
 /** The operations a resource offers: its catalog endpoints plus Create or Update. */

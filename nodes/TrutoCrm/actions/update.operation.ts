@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
@@ -11,15 +12,11 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	return [
 		recordIdProperty(resource, 'update'),
 		fieldSourceProperty(resource, ['update']),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: showFor(resource, ['update'], 'unified'),
-			options: collectionFields(resource, resource.fields),
-		},
+		fieldsCollection(
+			'updateFields',
+			showFor(resource, ['update'], 'unified'),
+			collectionFields(resource, resource.fields),
+		),
 		crmColumnsProperty(resource, ['update'], false),
 		optionsProperty(resource, 'update'),
 	];

@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
-import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import {
+	displayNameOf,
+	lowerName,
+	pluralOf,
+	hasMatch,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from '../../shared/crm';
 import { trutoPage } from '../../shared/truto';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
@@ -15,43 +23,11 @@ import { sendWrite, writeBody } from './records';
 const LOOKUP_SIZE = 100;
 
 /** The match email, or a notice that the name is matched; the fields are Create's. */
-export function description(resource: CatalogResource): INodeProperties[] {
-	const matchOn = upsertMatchOf(resource);
-	if (!matchOn) return [];
-	const noun = lowerName(resource);
-	return [
-		matchOn === 'email'
-			? {
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					placeholder: 'name@email.com',
-					required: true,
-					default: '',
-					description: `Email address to find the ${noun} by. When none has it, a new ${noun} is created with it as its primary email.`,
-					displayOptions: show(resource, ['upsert']),
-				}
-			: {
-					displayName: `The ${noun} is found by its exact Name (case ignored): updated when one matches, created when none does`,
-					name: 'upsertNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: show(resource, ['upsert']),
-				},
-		optionsProperty(resource, 'upsert'),
-	];
-}
+export const description = (resource: CatalogResource): INodeProperties[] =>
+	upsertProperties(resource, upsertMatchOf(resource), optionsProperty(resource, 'upsert'));
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.email_addresses)
-		? (record.email_addresses as IDataObject[])
-		: [];
-	return emails.some((entry) => same(entry?.email, value));
-}
+const isMatch = (record: IDataObject, matchOn: 'email' | 'name', value: string) =>
+	hasMatch(record, matchOn, value, 'email_addresses');
 
 /** The value matched on: the Email parameter, or the Name among the fields to write. */
 function matchValue(
@@ -78,13 +54,6 @@ export function orderingKey(
 	const value = matchOn ? matchValue(this, resource, matchOn, itemIndex).toLowerCase() : '';
 	if (!value) return undefined;
 	return [resource.value, readIntegratedAccount(this, itemIndex), value].join('\u0000');
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.email_addresses) ? (body.email_addresses as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, email_addresses: [{ email, type: 'primary' }, ...given] };
 }
 
 /**
@@ -149,16 +118,7 @@ export async function execute(
 	const { options, call } = readOptions(this, itemIndex);
 	const matches = await findMatches(this, resource, matchOn, value, call);
 	if (matches.length > 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${matches.length} ${pluralOf(noun)} have the ${matchOn} "${value}" (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Create or Update changes a record only when exactly one matches. Matching IDs: ${matches
-					.map((record) => String(record.id))
-					.join(', ')}. Merge the duplicates in the CRM, or use Update with one of these IDs.`,
-			},
-		);
+		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}
 
 	if (matches.length === 1) {
@@ -175,7 +135,7 @@ export async function execute(
 		this,
 		endpoint,
 		endpoint.path,
-		matchOn === 'email' ? withMatchEmail(body, value) : body,
+		matchOn === 'email' ? withMatchEmail(body, value, 'email_addresses') : body,
 		call,
 		readQuery(endpoint, options),
 	);

@@ -1,21 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { lowerName, pacingOptions, pairsProperty, show } from '../../shared/crm';
+import {
+	optionsCollection,
+	pacingOptions,
+	pairsProperty,
+	recordIdProperty,
+} from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
-import { locatorProperty } from './locators';
 
-export function recordIdProperty(
-	resource: CatalogResource,
-	operation: OperationValue,
-): INodeProperties {
-	return locatorProperty(resource.value, {
-		displayName: resource.displayName,
-		name: 'id',
-		required: true,
-		description: `The ${lowerName(resource)} to ${operation === 'get' ? 'read' : operation}: pick it from the list, or give its ID in the CRM`,
-		displayOptions: show(resource, [operation]),
-	});
-}
+export { recordIdProperty };
 
 const remoteQueryOption: INodeProperties = pairsProperty(
 	{
@@ -28,23 +21,12 @@ const remoteQueryOption: INodeProperties = pairsProperty(
 );
 
 /** The "Options" collection; every operation has the remote query and the pacing options. */
-export function optionsProperty(
+export const optionsProperty = (
 	resource: CatalogResource,
 	operation: OperationValue,
 	extra: INodeProperties[] = [],
-): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: show(resource, [operation]),
-		options: [...extra, remoteQueryOption, ...pacingOptions('Truto')].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	};
-}
+): INodeProperties =>
+	optionsCollection(resource, operation, [...extra, remoteQueryOption, ...pacingOptions('Truto')]);
 
 const excludeFieldsOption: INodeProperties = {
 	displayName: 'Exclude Fields',

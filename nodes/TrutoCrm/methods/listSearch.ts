@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { RecordSource } from '../../shared/crm';
-import { pickerItem, searchMethodName, searchRecords } from '../../shared/crm';
+import type { RecordSource, SearchMethod } from '../../shared/crm';
+import { pickerItem, searchMethods } from '../../shared/crm';
 import { integratedAccountLabel, trutoPage } from '../../shared/truto';
 import type { CatalogResource } from '../catalog';
 import { catalog } from '../catalog';
@@ -55,12 +55,6 @@ function trutoSource(ctx: ILoadOptionsFunctions, resource: CatalogResource): Rec
 	};
 }
 
-type SearchMethod = (
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) => Promise<INodeListSearchResult>;
-
 /** The integrated accounts of the token's environment: CRM, tenant and status; searched here. */
 async function searchIntegratedAccounts(
 	this: ILoadOptionsFunctions,
@@ -89,14 +83,5 @@ async function searchIntegratedAccounts(
 /** `searchLead`, `searchContact`, … — one per resource that can be listed — and the accounts. */
 export const listSearch: Record<string, SearchMethod> = {
 	searchIntegratedAccounts,
-	...Object.fromEntries(
-		catalog
-			.filter((resource) => resource.operations.getAll)
-			.map((resource): [string, SearchMethod] => [
-				searchMethodName(resource.value),
-				async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-					return await searchRecords(trutoSource(this, resource), filter, paginationToken);
-				},
-			]),
-	),
+	...searchMethods(catalog, trutoSource),
 };

@@ -149,3 +149,19 @@ export function fieldProperties(
 		.map((field) => fieldProperty(field, rules))
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
+
+/**
+ * A resource's field rules: its own help text (`own`) for top-level fields, else the node's
+ * `help`, and the node's pickers.
+ */
+export function fieldRulesOf(
+	own: Readonly<Record<string, string>> | undefined,
+	help: (fieldName: string, parent?: string) => string,
+	picker: FieldRules['picker'],
+): FieldRules {
+	return {
+		helpText: (name, parent) =>
+			(parent === undefined ? own?.[name] : undefined) ?? help(name, parent),
+		picker,
+	};
+}

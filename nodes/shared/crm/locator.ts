@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { article } from './naming';
+import { article, lowerName } from './naming';
+import { show } from './properties';
+import type { CatalogResource } from './types';
 
 /** Name of the listSearch method that lists the records of a resource: `searchLead`, … */
 export const searchMethodName = (resource: string) =>
@@ -35,4 +37,15 @@ export function recordLocator(
 			},
 		],
 	};
+}
+
+/** The record an operation works on (Get, Update, Delete, …): a picker of the resource's records. */
+export function recordIdProperty(resource: CatalogResource, operation: string): INodeProperties {
+	return recordLocator(lowerName(resource), searchMethodName(resource.value), {
+		displayName: resource.displayName,
+		name: 'id',
+		required: true,
+		description: `The ${lowerName(resource)} to ${operation === 'get' ? 'read' : operation}: pick it from the list, or give its ID in the CRM`,
+		displayOptions: show(resource, [operation]),
+	});
 }

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runItems } from './items';
+import { article, lowerName, pluralOf } from './naming';
 import type { CatalogResource } from './types';
 
 /** One kind of operation (Create, Get Many, …), generic over the resources of a catalog. */
@@ -33,6 +34,53 @@ export interface Operation<Resource extends CatalogResource = CatalogResource> {
 		itemIndex: number,
 	) => string | undefined;
 }
+
+type Module<Resource extends CatalogResource> = Pick<
+	Operation<Resource>,
+	'description' | 'execute' | 'orderingKey'
+>;
+
+const a = (resource: CatalogResource) => article(lowerName(resource));
+const many = (resource: CatalogResource) => pluralOf(lowerName(resource));
+
+/** Dropdown entries of the operations both nodes have, in n8n's words. */
+const OPTIONS = {
+	create: { name: 'Create', action: (r: CatalogResource) => `Create ${a(r)}` },
+	delete: { name: 'Delete', action: (r: CatalogResource) => `Delete ${a(r)}` },
+	get: { name: 'Get', action: (r: CatalogResource) => `Get ${a(r)}` },
+	getAll: { name: 'Get Many', action: (r: CatalogResource) => `Get many ${many(r)}` },
+	update: { name: 'Update', action: (r: CatalogResource) => `Update ${a(r)}` },
+};
+
+/** A standard operation (Create, Get, …) from its module (`description`, `execute`). */
+export const standardOperation = <Resource extends CatalogResource>(
+	kind: keyof typeof OPTIONS,
+	module: Module<Resource>,
+): Operation<Resource> => ({
+	option: OPTIONS[kind],
+	description: module.description,
+	execute: module.execute,
+});
+
+/**
+ * Create or Update, offered where `matchOf` names the field a resource is matched on; items
+ * sharing a match value run one after another (the module's orderingKey).
+ */
+export const upsertOperation = <Resource extends CatalogResource>(
+	module: Module<Resource>,
+	matchOf: (resource: Resource) => string | undefined,
+): Operation<Resource> => ({
+	option: {
+		name: 'Create or Update',
+		action: (r) => `Create or update ${a(r)}`,
+		description: (r) =>
+			`Update the ${lowerName(r)} that has the given ${matchOf(r)}, or create it when none has`,
+	},
+	description: module.description,
+	execute: module.execute,
+	...(module.orderingKey ? { orderingKey: module.orderingKey } : {}),
+	supports: (resource) => matchOf(resource) !== undefined,
+});
 
 export type Operations<Resource extends CatalogResource, Kind extends string> = Record<
 	Kind,

@@ -103,3 +103,42 @@ export function pairsValue(value: unknown, key = 'parameters'): IDataObject {
 	}
 	return out;
 }
+
+/** The "Options" collection of one resource's operation, its options sorted by name. */
+export function optionsCollection(
+	resource: { value: string },
+	operation: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(resource, [operation]),
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+type Shown = INodeProperties['displayOptions'];
+
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+};
+
+/** A collection of optional fields: Additional Fields (Create), Update Fields, Filters. */
+export const fieldsCollection = (
+	name: keyof typeof COLLECTIONS,
+	displayOptions: Shown,
+	options: INodeProperties[],
+): INodeProperties => ({
+	...COLLECTIONS[name],
+	name,
+	type: 'collection',
+	default: {},
+	displayOptions,
+	options,
+});

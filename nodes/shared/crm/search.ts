@@ -1,11 +1,14 @@
 import type {
 	IDataObject,
+	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
 	NodeApiError,
 } from 'n8n-workflow';
 
 import type { Page } from '../core';
+import { searchMethodName } from './locator';
+import type { CatalogResource } from './types';
 
 const text = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -97,4 +100,27 @@ export async function searchRecords(
 		}
 	}
 	return await searchLocally(source, undefined, term);
+}
+
+export type SearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+/** `searchLead`, `searchContact`, … — one picker search per resource that can be listed. */
+export function searchMethods<Resource extends CatalogResource>(
+	catalog: readonly Resource[],
+	sourceFor: (ctx: ILoadOptionsFunctions, resource: Resource) => RecordSource,
+): Record<string, SearchMethod> {
+	return Object.fromEntries(
+		catalog
+			.filter((resource) => resource.operations.getAll)
+			.map((resource): [string, SearchMethod] => [
+				searchMethodName(resource.value),
+				async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+					return await searchRecords(sourceFor(this, resource), filter, paginationToken);
+				},
+			]),
+	);
 }
