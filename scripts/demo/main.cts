@@ -52,7 +52,9 @@ async function main() {
 	const n8nPort = Number(process.env.DEMO_N8N_PORT ?? 5678);
 	const sandboxPort = Number(process.env.DEMO_SANDBOX_PORT ?? (truto ? 4011 : 4010));
 	const name = truto ? 'Truto' : 'Apideck';
-	process.stdout.write(`Starting the ${name} sandbox and n8n (first run installs n8n: ~7 min)…\n`);
+	process.stdout.write(
+		`Starting the ${name} sandbox and n8n (first run installs n8n: 5–15 min, progress below)…\n`,
+	);
 	const demo = await startDemo(truto, {
 		sandboxPort,
 		emitEvents: true,

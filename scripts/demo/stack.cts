@@ -5,6 +5,10 @@
  * Apideck; truto-stack.cts on Truto, through the same startStack.
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../n8n/community-package.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';
@@ -59,8 +63,12 @@ export async function startStack<S extends { close(): Promise<void> }>(
 	let n8n: N8nInstance | undefined;
 	try {
 		n8n = await startN8n(options.n8n);
-		const loaded = await n8n.packageNodeTypes();
-		const wanted = backend.nodeTypes.map((t) => `${n8n?.package?.name}.${t}`);
+		// With `packageDir: false` the package is already in the user folder (installed by npm).
+		const packageName =
+			n8n.package?.name ??
+			(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+		const loaded = await n8n.packageNodeTypes(packageName);
+		const wanted = backend.nodeTypes.map((t) => `${packageName}.${t}`);
 		if (!wanted.every((t) => loaded.includes(t))) throw loadError(n8n, loaded);
 		const { name, type, data } = backend.credential;
 		const credential = await n8n.rest.createCredential({ name, type, data: data(sandbox) });

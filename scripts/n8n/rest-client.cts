@@ -18,6 +18,14 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { Agent, fetch } from 'undici';
+
+// A new connection per call. With keep-alive, a call made after the test process was busy for a
+// few seconds (parsing n8n's multi-megabyte /types/nodes.json, a loaded machine) could go out
+// on a socket n8n had just closed as idle (5 s), and fail with "other side closed" — a POST is
+// not retried. Loopback connections cost next to nothing.
+const noKeepAlive = new Agent({ pipelining: 0 });
+
 export interface RestClientOptions {
 	baseUrl: string;
 	/** Decodes flatted strings (n8n's own `flatted` package, loaded from the install). */
@@ -158,6 +166,7 @@ export class N8nRestClient {
 				...headers,
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
+			dispatcher: noKeepAlive,
 		});
 		const setCookie = response.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
