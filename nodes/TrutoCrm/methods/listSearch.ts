@@ -1,9 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { RecordSource, SearchMethod } from '../../shared/crm';
 import { pickerItem, searchMethods } from '../../shared/crm';
-import { integratedAccountLabel, trutoPage } from '../../shared/truto';
+import { searchIntegratedAccounts, trutoPage } from '../../shared/truto';
 import type { CatalogResource } from '../catalog';
 import { catalog } from '../catalog';
 import { currentAccount } from './context';
@@ -53,31 +53,6 @@ function trutoSource(ctx: ILoadOptionsFunctions, resource: CatalogResource): Rec
 		isUnsupportedFilter,
 		toItem: (record) => pickerItem(record, firstEmail(record)),
 	};
-}
-
-/** The integrated accounts of the token's environment: CRM, tenant and status; searched here. */
-async function searchIntegratedAccounts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await trutoPage(
-		this,
-		{ method: 'GET', path: '/integrated-account' },
-		paginationToken,
-		100,
-	);
-	const needle = (filter ?? '').trim().toLowerCase();
-	const results = page.records
-		.map((account) => ({ name: integratedAccountLabel(account), value: String(account.id ?? '') }))
-		.filter(
-			(item) =>
-				item.value &&
-				(!needle ||
-					item.name.toLowerCase().includes(needle) ||
-					item.value.toLowerCase().includes(needle)),
-		);
-	return { results, paginationToken: page.next };
 }
 
 /** `searchLead`, `searchContact`, … — one per resource that can be listed — and the accounts. */

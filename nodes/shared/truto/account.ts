@@ -1,8 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiFunctions } from '../core';
+import { fetchPage } from '../core';
 import type { TrutoRequest } from './backend';
+import { truto } from './backend';
 import { trutoSettings } from './settings';
 
 /**
@@ -44,4 +46,33 @@ export function integratedAccountLabel(account: IDataObject): string {
 		account.is_sandbox === true ? 'sandbox' : '',
 	].filter(Boolean);
 	return `${crm}${tenant ? ` · ${tenant}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+}
+
+/**
+ * A "From List" picker of the integrated accounts of the token's environment (labelled by CRM,
+ * tenant and status), searched here by part of the label or the ID.
+ */
+export async function searchIntegratedAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await fetchPage(
+		this,
+		truto,
+		{ method: 'GET', path: '/integrated-account' },
+		paginationToken,
+		100,
+	);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = page.records
+		.map((account) => ({ name: integratedAccountLabel(account), value: text(account.id) }))
+		.filter(
+			(item) =>
+				item.value &&
+				(!needle ||
+					item.name.toLowerCase().includes(needle) ||
+					item.value.toLowerCase().includes(needle)),
+		);
+	return { results, paginationToken: page.next };
 }

@@ -7,7 +7,7 @@ import type { TrutoRequest } from './backend';
 import { truto } from './backend';
 
 export type { TrutoRequest } from './backend';
-export { integratedAccountLabel } from './account';
+export { integratedAccountLabel, searchIntegratedAccounts } from './account';
 export { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './credential';
 export { trutoSettings } from './settings';
 
