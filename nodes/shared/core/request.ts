@@ -102,7 +102,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	const connection = await backend.connection(ctx);
 	const secrets = connection.secret;
 	const baseUrl = checkConnection(ctx.getNode(), backend, connection, request.itemIndex);
-	const query = encodeQuery(request.query);
+	const query = encodeQuery(request.query, backend.queryArrays);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -145,7 +145,9 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
+		const final = outcome.kind === 'status' && backend.isFinal?.(outcome, request) === true;
 		const canRetry =
+			!final &&
 			isRetryable(request.method, statusCode) &&
 			attempt < policy.maxAttempts &&
 			waited + delay <= policy.maxTotalWaitMs;
@@ -159,7 +161,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const context = failure(
 			attempt,
 			[
-				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
+				!final && isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
 				mayHaveHappened(request.method, statusCode)
@@ -178,6 +180,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			{ statusCode: outcome.statusCode, headers: outcome.headers, body: outcome.body },
 			secrets,
 		);
-		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer), context);
+		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer, request), context);
 	}
 }
