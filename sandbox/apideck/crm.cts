@@ -168,14 +168,11 @@ function writeBody(req: CrmRequest): JsonObject | undefined {
 
 const notAnObject = () => validationError('Request body must be a JSON object');
 
-function create(
-	deps: CrmDeps,
-	req: CrmRequest,
-	def: ResourceDef,
-	scope: StoreScope,
-): SandboxResponse {
-	const body = writeBody(req);
-	if (!body) return notAnObject();
+/**
+ * The spec's required fields must be in every write: Apideck's update bodies use the same
+ * schemas as its creates, so a PATCH without a lead's name is refused like a POST.
+ */
+function missingRequired(def: ResourceDef, body: JsonObject): SandboxResponse | undefined {
 	const missing = def.required.filter((field) => {
 		const value = body[field];
 		return (
@@ -185,11 +182,22 @@ function create(
 			(Array.isArray(value) && !value.length)
 		);
 	});
-	if (missing.length) {
-		return validationError(`Missing required ${missing.join(', ')}`, {
-			missing: missing.map((f) => ({ [f]: 'required' })),
-		});
-	}
+	if (!missing.length) return undefined;
+	return validationError(`Missing required ${missing.join(', ')}`, {
+		missing: missing.map((f) => ({ [f]: 'required' })),
+	});
+}
+
+function create(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+): SandboxResponse {
+	const body = writeBody(req);
+	if (!body) return notAnObject();
+	const refused = missingRequired(def, body);
+	if (refused) return refused;
 	const invalid = invalidParams(body);
 	if (invalid) return invalid;
 	const record = deps.store.create(def.name, body, scope);
@@ -218,6 +226,8 @@ function update(
 	if (!deps.store.bucket(def.name, scope).records.has(id)) return notFound(def.entity, id);
 	const body = writeBody(req);
 	if (!body) return notAnObject();
+	const refused = missingRequired(def, body);
+	if (refused) return refused;
 	const invalid = invalidParams(body);
 	if (invalid) return invalid;
 	const record = deps.store.patch(def.name, id, body, scope)!;

@@ -47,8 +47,8 @@
  *   detail, ref }.
  *   CRM: all 53 operations of crm.yml. Create → 201 { ..., operation: 'add', data: { id } };
  *   update/delete → data: { id }; unknown id → 404 EntityNotFoundError; read-only fields in a body
- *   are ignored; PATCH is a shallow merge; missing required fields → 400 RequestValidationError
- *   (detail.missing); an invalid emails[i].email on create or update → 400 RequestValidationError
+ *   are ignored; PATCH is a shallow merge; missing required fields (on PATCH too, as the spec's
+ *   update bodies keep them) → 400 RequestValidationError (detail.missing); an invalid emails[i].email on create or update → 400 RequestValidationError
  *   "Invalid Params" with detail.invalid naming each field (see validate.cts).
  *   Lists and list members are read-only (seed them with store.insert). Custom objects need an
  *   existing custom object schema id as {object_id}.

@@ -197,7 +197,7 @@ describe('CRM records', () => {
 
 		const updated = await call(`/crm/leads/${id}`, {
 			method: 'PATCH',
-			body: { last_name: 'King' },
+			body: { name: 'Ada Lovelace', last_name: 'King' },
 		});
 		expect(updated.json).toMatchObject({ operation: 'update', data: { id } });
 		const merged = await call(`/crm/leads/${id}`);
@@ -241,12 +241,30 @@ describe('CRM records', () => {
 		const [lead] = sandbox.store.list('leads');
 		const updated = await call(`/crm/leads/${String(lead.id)}`, {
 			method: 'PATCH',
-			body: { emails: 'ann@example.com' },
+			body: { name: lead.name, emails: 'ann@example.com' },
 		});
 		expect(updated.status).toBe(400);
 		expect(updated.json.detail).toEqual({
 			invalid: [{ emails: 'must be a list of { email, type } objects' }],
 		});
+	});
+
+	it('rejects updates without the required fields, as the spec keeps them on PATCH', async () => {
+		sandbox.store.insert('opportunities', { id: 'o1', title: 'Deal', status: 'open' });
+		const res = await call('/crm/opportunities/o1', { method: 'PATCH', body: { status: 'won' } });
+		expect(res.status).toBe(400);
+		expect(res.json).toMatchObject({
+			type_name: 'RequestValidationError',
+			message: 'Missing required title',
+			detail: { missing: [{ title: 'required' }] },
+		});
+		expect(sandbox.store.get('opportunities', 'o1')?.status).toBe('open');
+		const ok = await call('/crm/opportunities/o1', {
+			method: 'PATCH',
+			body: { title: 'Deal', status: 'won' },
+		});
+		expect(ok.status).toBe(200);
+		expect(sandbox.store.get('opportunities', 'o1')?.status).toBe('won');
 	});
 
 	it('serves every resource of the spec, with read-only lists and nested routes', async () => {

@@ -16,7 +16,14 @@
  *                endpoint); pagingQuery: parameters that make an endpoint paginated
  *   filterSchema (listOp, spec) → an object schema whose properties are the list's filters
  *   sortFields   (listOp, spec) → the fields a list can be sorted by
+ *   fieldType    (prop, spec) → optional: a type the spec expresses only by convention, such as
+ *                'link' ({ id } objects), 'linkList' (arrays of them) or 'map' (an object keyed
+ *                by field name); undefined lets the schema decide
+ *   omitFields   optional: field names the node never offers (a spelling mistake in the spec)
  * `spec` offers { doc, deref, queryParamSchema(op, name), queryParams(op) }.
+ *
+ * Each resource lists the fields its create and its update require (`requiredCreateFields`,
+ * `requiredUpdateFields`), from the `required` of each operation's request body.
  *
  * Output: one file per resource, shared objects and enums, index.ts, each marked as generated.
  * Only names, types, enums and required/read-only facts are taken from the spec — no
@@ -160,7 +167,10 @@ function createFieldBuilder(model, sharedObjects, backend) {
 		if (isReadOnly(prop)) return undefined;
 		const s = deref(prop);
 		const field = { name, type: 'string' };
-		if (s.anyOf || s.oneOf || (!s.type && !s.properties && !s.items)) {
+		const conventional = backend.fieldType && backend.fieldType(prop, model);
+		if (conventional) {
+			field.type = conventional;
+		} else if (s.anyOf || s.oneOf || (!s.type && !s.properties && !s.items)) {
 			field.type = 'any';
 		} else if (s.enum) {
 			field.type = 'enum';
@@ -199,6 +209,7 @@ function createFieldBuilder(model, sharedObjects, backend) {
 		const required = new Set(schema.required || []);
 		const out = [];
 		for (const [name, prop] of Object.entries(schema.properties || {})) {
+			if ((backend.omitFields || []).includes(name)) continue;
 			const field = buildField(name, prop, required.has(name), site);
 			if (field) out.push(field);
 		}
@@ -307,9 +318,21 @@ function collectResources(model, backend) {
 	return [...resources.values()].sort((a, b) => a.value.localeCompare(b.value));
 }
 
+const requestSchemaOf = (op) => (op ? op.requestBody.content['application/json'].schema : undefined);
+
 function bodySchemaOf(resource) {
-	const op = resource.specOps.create || resource.specOps.update;
-	return op ? op.requestBody.content['application/json'].schema : undefined;
+	return requestSchemaOf(resource.specOps.create || resource.specOps.update);
+}
+
+/** Writable top-level fields the update body requires (some specs keep create's on PATCH). */
+function requiredUpdateFieldsOf(model, resource) {
+	const body = requestSchemaOf(resource.specOps.update);
+	if (!body) return [];
+	const schema = model.deref(body);
+	return (schema.required || []).filter((name) => {
+		const prop = (schema.properties || {})[name];
+		return prop && !model.isReadOnly(prop);
+	});
 }
 
 function buildCatalog(doc, backend) {
@@ -340,6 +363,7 @@ function buildCatalog(doc, backend) {
 			displayName: r.displayName,
 			operations,
 			requiredCreateFields,
+			requiredUpdateFields: requiredUpdateFieldsOf(model, r),
 			fields,
 			filters,
 			sortFields: listOp ? [...(backend.sortFields(listOp, model) || [])] : [],

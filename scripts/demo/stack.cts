@@ -1,8 +1,8 @@
 /**
- * The demo stack, also used by the e2e tests: a seeded Apideck sandbox, a real n8n with this
- * package loaded, an Apideck credential pointing at the sandbox, and the lead-routing template
- * imported (and activated when asked: the trigger then subscribes on the sandbox, which checks
- * the n8n URL with a signed validation request).
+ * The demo stack, also used by the e2e tests: a seeded sandbox, a real n8n with this package
+ * loaded, a credential pointing at the sandbox, and a lead-routing template imported (and
+ * activated when asked: the trigger then subscribes on the sandbox). startDemoStack runs it on
+ * Apideck; truto-stack.cts on Truto, through the same startStack.
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { readFileSync } from 'node:fs';
@@ -12,13 +12,13 @@ import { REPO_ROOT } from '../n8n/community-package.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';
-import { leadRoutingWorkflow } from './template.cjs';
+import { TEMPLATE_PATH, templateWorkflow } from './template.cjs';
 
 export const DEMO_CONSUMER = 'test-consumer';
 
 export interface DemoStackOptions {
 	sandboxPort?: number;
-	/** Deliver crm.* events when records change through the sandbox's HTTP API. */
+	/** Deliver events when records change through the sandbox's HTTP API. */
 	emitEvents?: boolean;
 	/** Import the template (default true) and activate it (default false). */
 	importTemplate?: boolean;
@@ -26,12 +26,74 @@ export interface DemoStackOptions {
 	n8n?: StartN8nOptions;
 }
 
-export interface DemoStack {
-	sandbox: Sandbox;
+export interface DemoStack<S = Sandbox> {
+	sandbox: S;
 	n8n: N8nInstance;
 	credential: { id: string; name: string };
 	workflow?: SavedWorkflow;
 	stop(): Promise<void>;
+}
+
+/** What differs between the backends of the demo. */
+export interface StackBackend<S extends { close(): Promise<void> }> {
+	/** Starts and seeds the sandbox. */
+	sandbox: () => Promise<S>;
+	/** The package's node types the template needs, e.g. ['apideckCrm', 'apideckCrmTrigger']. */
+	nodeTypes: string[];
+	credential: { name: string; type: string; data: (sandbox: S) => Record<string, unknown> };
+	templatePath: string;
+}
+
+function loadError(n8n: N8nInstance, loaded: string[]): Error {
+	const errors = n8n
+		.logs()
+		.split('\n')
+		.filter((l) => /error|fail/i.test(l))
+		.slice(-10);
+	return new Error(
+		`n8n did not load this package (run \`npm run build\` first); loaded: ${loaded.join(', ') || 'nothing'}\n${errors.join('\n')}`,
+	);
+}
+
+export async function startStack<S extends { close(): Promise<void> }>(
+	backend: StackBackend<S>,
+	options: DemoStackOptions,
+): Promise<DemoStack<S>> {
+	const sandbox = await backend.sandbox();
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await startN8n(options.n8n);
+		// With `packageDir: false` the package is already in the user folder (installed by npm).
+		const packageName =
+			n8n.package?.name ??
+			(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+		const loaded = await n8n.packageNodeTypes(packageName);
+		const wanted = backend.nodeTypes.map((t) => `${packageName}.${t}`);
+		if (!wanted.every((t) => loaded.includes(t))) throw loadError(n8n, loaded);
+		const { name, type, data } = backend.credential;
+		const credential = await n8n.rest.createCredential({ name, type, data: data(sandbox) });
+		const bound = { id: credential.id, name: credential.name };
+		let workflow: SavedWorkflow | undefined;
+		if (options.importTemplate ?? true) {
+			workflow = await n8n.rest.createWorkflow(templateWorkflow(backend.templatePath, type, bound));
+			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
+		}
+		const started = n8n;
+		return {
+			sandbox,
+			n8n: started,
+			credential: bound,
+			workflow,
+			stop: async () => {
+				await started.stop();
+				await sandbox.close();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox.close();
+		throw error;
+	}
 }
 
 export function sandboxCredentialData(sandbox: Sandbox, consumerId = DEMO_CONSUMER) {
@@ -44,58 +106,23 @@ export function sandboxCredentialData(sandbox: Sandbox, consumerId = DEMO_CONSUM
 	};
 }
 
+/** The stack on the Apideck sandbox, with templates/lead-routing.json. */
 export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
-	const sandbox = await startSandbox({
-		seed: true,
-		port: options.sandboxPort ?? 0,
-		emitEvents: options.emitEvents ?? false,
-	});
-	seedDemoOwners(sandbox);
-	let n8n: N8nInstance | undefined;
-	try {
-		n8n = await startN8n(options.n8n);
-		// With `packageDir: false` the package is already in the user folder (installed by npm).
-		const name =
-			n8n.package?.name ??
-			(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
-		const loaded = await n8n.packageNodeTypes(name);
-		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${name}.${t}`);
-		if (!wanted.every((t) => loaded.includes(t))) {
-			const errors = n8n
-				.logs()
-				.split('\n')
-				.filter((l) => /error|fail/i.test(l))
-				.slice(-10);
-			throw new Error(
-				`n8n did not load this package (run \`npm run build\` first); loaded: ${loaded.join(', ') || 'nothing'}\n${errors.join('\n')}`,
-			);
-		}
-		const credential = await n8n.rest.createCredential({
-			name: 'Apideck account',
-			type: 'apideckApi',
-			data: sandboxCredentialData(sandbox),
-		});
-		let workflow: SavedWorkflow | undefined;
-		if (options.importTemplate ?? true) {
-			workflow = await n8n.rest.createWorkflow(
-				leadRoutingWorkflow({ id: credential.id, name: credential.name }),
-			);
-			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
-		}
-		const started = n8n;
-		return {
-			sandbox,
-			n8n: started,
-			credential: { id: credential.id, name: credential.name },
-			workflow,
-			stop: async () => {
-				await started.stop();
-				await sandbox.close();
+	return await startStack<Sandbox>(
+		{
+			async sandbox() {
+				const sandbox = await startSandbox({
+					seed: true,
+					port: options.sandboxPort ?? 0,
+					emitEvents: options.emitEvents ?? false,
+				});
+				seedDemoOwners(sandbox);
+				return sandbox;
 			},
-		};
-	} catch (error) {
-		await n8n?.stop();
-		await sandbox.close();
-		throw error;
-	}
+			nodeTypes: ['apideckCrm', 'apideckCrmTrigger'],
+			credential: { name: 'Apideck account', type: 'apideckApi', data: sandboxCredentialData },
+			templatePath: TEMPLATE_PATH,
+		},
+		options,
+	);
 }

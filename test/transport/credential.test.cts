@@ -1,36 +1,9 @@
-import type { IExecuteFunctions, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-
 import { ApideckApi } from '../../credentials/ApideckApi.credentials';
 import { closeReceivers, receiver } from '../../sandbox/http/test-receiver.cjs';
+import { credentialTester } from '../helpers/credential-tester.cjs';
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
-
-/**
- * n8n tests a credential by running its `test.request` as a declarative request with the
- * credential's authentication; this node does exactly that through the engine's RoutingNode.
- */
-function credentialTester(): INodeType {
-	const { request } = new ApideckApi().test;
-	return {
-		description: {
-			displayName: 'Credential Tester',
-			name: 'credentialTester',
-			group: ['transform'],
-			version: 1,
-			description: 'Runs the credential test request',
-			defaults: { name: 'Credential Tester' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'apideckApi', required: true }],
-			requestDefaults: {},
-			properties: [
-				{ displayName: 'Test', name: 'test', type: 'hidden', default: '', routing: { request } },
-			],
-		},
-	} as INodeType & { execute?: IExecuteFunctions };
-}
 
 describe('credential test request', () => {
 	const sandbox = useSandbox({ reset: 'requests' });
@@ -38,7 +11,7 @@ describe('credential test request', () => {
 	const test = (overrides = {}) =>
 		runNode({
 			type: 'credentialTester',
-			nodeTypes: { 'n8n-nodes-apideck-crm.credentialTester': credentialTester() },
+			nodeTypes: { 'n8n-nodes-apideck-crm.credentialTester': credentialTester(new ApideckApi()) },
 			parameters: {},
 			credentials: sandboxCredentials(sandbox, overrides),
 		});

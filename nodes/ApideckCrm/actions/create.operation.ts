@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldProperty, show } from '../../shared/crm';
+import { fieldProperty, fieldsCollection, show } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { collectionFields, fieldRules } from '../descriptions/fields';
 import { plainFields, upsertMatchOf } from '../rules';
 import { columnsProperties, readColumns } from './columns';
 import { endpointPath, readOptions } from './parameters';
-import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } from './records';
+import { bodyOf, createRecord, createValues, readWritten, requireCreateFields } from './records';
 
 const readBackOption: INodeProperties = {
 	displayName: 'Return Full Record',
@@ -15,7 +15,7 @@ const readBackOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the new record back and output it. Apideck answers a create with the ID only; turn this off to save one request per item and output just the ID.',
+		'Whether to read the new record back and output it. Apideck answers a create with the ID only; turn this off to save one request per item and output just the ID. When only the read fails, the item still carries the ID, with _readBack saying what went wrong.',
 };
 
 export function description(resource: CatalogResource): INodeProperties[] {
@@ -31,15 +31,11 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			required: true,
 			displayOptions: show(resource, operations),
 		})),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, operations),
-			options: collectionFields(resource, optional),
-		},
+		fieldsCollection(
+			'additionalFields',
+			show(resource, operations),
+			collectionFields(resource, optional),
+		),
 		...columnsProperties(resource, 'create'),
 		optionsProperty(resource, 'create', [readBackOption]),
 	];
@@ -65,5 +61,5 @@ export async function execute(
 		...overrides,
 	});
 	if (options.returnRecord === false || !id || !resource.operations.get) return [{ id }];
-	return [await readRecord(this, resource, itemIndex, { id }, overrides)];
+	return [await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)];
 }

@@ -22,6 +22,9 @@ export async function execute(
 		path,
 		itemIndex,
 		...overrides,
+		// A retry that finds the record gone after an attempt whose answer was lost: that
+		// attempt deleted it.
+		notFoundAfterUncertainAttempt: 'success',
 	});
 	const id = String(
 		response.data?.id ?? readId(this, 'id', itemIndex, `${resource.displayName} ID`),

@@ -9,8 +9,10 @@ import {
 	buildBody,
 	displayNameOf,
 	lowerName,
+	readBack,
 	readCollection,
 	shapeRecord,
+	writableValue,
 } from '../../shared/crm';
 import type { CatalogEndpoint, CatalogField, CatalogResource, OperationValue } from '../catalog';
 import { rulesOf } from '../rules';
@@ -63,6 +65,46 @@ export function requireCreateFields(
 	}
 }
 
+/**
+ * Apideck's spec requires some of create's fields on every update too (a lead's name, a user's
+ * emails). When the body lacks one, it gets the record's current value — from `known` when that
+ * has it, else from `read` — so that the update is valid and leaves the field as it is.
+ */
+export async function withRequiredUpdateFields(
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	body: IDataObject,
+	itemIndex: number,
+	read: () => Promise<IDataObject>,
+	known: IDataObject = {},
+): Promise<IDataObject> {
+	const fields = resource.fields.filter(
+		(field) => resource.requiredUpdateFields.includes(field.name) && body[field.name] === undefined,
+	);
+	if (!fields.length) return body;
+	const current = fields.every((field) => writableValue(field, known[field.name]) !== undefined)
+		? known
+		: await read();
+	const out = { ...body };
+	for (const field of fields) {
+		const value = writableValue(field, current[field.name]);
+		if (value === undefined) {
+			const label = displayNameOf(field.name);
+			const noun = lowerName(resource);
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"${label}" must be sent with every update of ${article(noun)}, and this ${noun} has none to keep (item ${itemIndex})`,
+				{
+					itemIndex,
+					description: `Apideck requires "${label}" on updates as well as on creates. Give it a value in this node.`,
+				},
+			);
+		}
+		out[field.name] = value as IDataObject[string];
+	}
+	return out;
+}
+
 /** Sends a create; Apideck answers with the new record's ID only. */
 export async function createRecord(ctx: IExecuteFunctions, request: ApideckRequest) {
 	const response = await apideckRequest<{ data?: IDataObject }>(ctx, request);
@@ -90,6 +132,19 @@ export async function readRecord(
 	if (response._raw !== undefined) record._raw = response._raw as IDataObject;
 	return record;
 }
+
+/** The record just created or updated, read back; only its ID and `_readBack` when that fails. */
+export const readWritten = (
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+	written: { id: string; action: 'created' | 'updated' },
+	overrides: Overrides = {},
+) =>
+	readBack(() => readRecord(ctx, resource, itemIndex, { id: written.id }, overrides), {
+		...written,
+		noun: lowerName(resource),
+	});
 
 /** Whether Simplify is offered and switched on for this item. */
 export const simplifies = (ctx: IExecuteFunctions, resource: CatalogResource, itemIndex: number) =>

@@ -3,60 +3,49 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
-import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import {
+	displayNameOf,
+	hasMatch,
+	lowerName,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
+import { createdEarlier, matchKey, matchValue, rememberCreated } from './matching';
 import { readOptions } from './parameters';
-import { bodyOf, createRecord, createValues, readRecord, requireCreateFields } from './records';
+import {
+	bodyOf,
+	createRecord,
+	createValues,
+	readRecord,
+	readWritten,
+	requireCreateFields,
+	withRequiredUpdateFields,
+} from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
 
-const emailProperty = (resource: CatalogResource): INodeProperties => ({
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	placeholder: 'name@email.com',
-	required: true,
-	default: '',
-	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
-	displayOptions: show(resource, ['upsert']),
-});
-
 /** The match email and options; the record fields are Create's, shown for this operation too. */
-export function description(resource: CatalogResource): INodeProperties[] {
+export const description = (resource: CatalogResource): INodeProperties[] =>
+	upsertProperties(resource, upsertMatchOf(resource), optionsProperty(resource, 'upsert'));
+
+/** Items that would find the same record run one after another, so only the first creates it. */
+export function orderingKey(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): string | undefined {
 	const matchOn = upsertMatchOf(resource);
-	if (!matchOn) return [];
-	return [
-		matchOn === 'email'
-			? emailProperty(resource)
-			: {
-					displayName: `The ${lowerName(resource)} is found by its exact ${displayNameOf(matchOn)} (case ignored): updated when one matches, created when none does`,
-					name: 'upsertNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: show(resource, ['upsert']),
-				},
-		optionsProperty(resource, 'upsert'),
-	];
+	const value = matchOn ? matchValue(this, matchOn, itemIndex) : '';
+	return value ? matchKey(resource, value, readOptions(this, itemIndex).overrides) : undefined;
 }
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	return emails.some((entry) => same(entry?.email, value));
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
-}
+const isMatch = (record: IDataObject, matchOn: 'email' | 'name', value: string) =>
+	hasMatch(record, matchOn, value, 'emails');
 
 /**
  * Create or Update: look the record up with Apideck's filter on the match field, update the
@@ -69,7 +58,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
-	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
+	const value = matchValue(this, matchOn, itemIndex);
 	if (!value) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -93,33 +82,43 @@ export async function execute(
 		...overrides,
 	});
 	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
+	const key = matchKey(resource, value, overrides);
+	const created = createdEarlier(this, key);
+	if (created && !matches.some((record) => String(record.id) === created)) {
+		matches.push({ id: created });
+	}
 
 	if (matches.length > 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${matches.length} ${pluralOf(noun)} have the ${matchOn} "${value}" (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Create or Update changes a record only when exactly one matches. Matching IDs: ${matches
-					.map((record) => String(record.id))
-					.join(', ')}. Merge the duplicates in the CRM, or use Update with one of these IDs.`,
-			},
-		);
+		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}
 
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
 		const update = resource.operations.update!;
 		if (Object.keys(body).length) {
+			const patch = await withRequiredUpdateFields(
+				this,
+				resource,
+				body,
+				itemIndex,
+				() => readRecord(this, resource, itemIndex, { id }, overrides),
+				matches[0],
+			);
 			await apideckRequest(this, {
 				method: update.method,
 				path: apiPath(update.path, { id }),
-				body,
+				body: patch,
 				itemIndex,
 				...overrides,
 			});
 		}
-		const record = await readRecord(this, resource, itemIndex, { id }, overrides);
+		const record = await readWritten(
+			this,
+			resource,
+			itemIndex,
+			{ id, action: 'updated' },
+			overrides,
+		);
 		return [{ ...record, _upsert: 'updated' }];
 	}
 
@@ -134,10 +133,13 @@ export async function execute(
 	const id = await createRecord(this, {
 		method: create.method,
 		path: create.path,
-		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
+		body: matchOn === 'email' ? withMatchEmail(body, value, 'emails') : body,
 		itemIndex,
 		...overrides,
 	});
-	const record = id ? await readRecord(this, resource, itemIndex, { id }, overrides) : { id };
+	if (id) rememberCreated(this, key, id);
+	const record = id
+		? await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)
+		: { id };
 	return [{ ...record, _upsert: 'created' }];
 }

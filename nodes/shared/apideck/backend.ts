@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiRequest, Backend } from '../core';
 import { headerValue, readRateLimitHeaders, retryAfterMs } from '../core';
 import { CREDENTIAL_NAME } from './credential';
-import { describeApideckFailure } from './errors';
+import { describeApideckFailure, isRecordMissing } from './errors';
 import { apideckSettings } from './settings';
 
 export interface ApideckRequest extends ApiRequest {
@@ -53,6 +53,7 @@ export const apideck: Backend<ApideckRequest> = {
 	// The CRM's own limit, which Apideck passes on.
 	rateLimit: (headers, now) => readRateLimitHeaders(headers, 'x-downstream-ratelimit-', now),
 	describeFailure: describeApideckFailure,
+	recordMissing: isRecordMissing,
 	list: {
 		maxPageSize: MAX_PAGE_SIZE,
 		pageQuery: (cursor, size) => ({ cursor, limit: size }),

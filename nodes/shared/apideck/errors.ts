@@ -47,3 +47,15 @@ export function describeApideckFailure(response: FailedResponse): FailureReport 
 	if (requestId) lines.push(`Request ID: ${requestId}`);
 	return { title, said, lines, hint: ERROR_HINTS[typeName] ?? STATUS_HINTS[statusCode] };
 }
+
+// 404s that are about the connection, not the record.
+const NOT_ABOUT_THE_RECORD = new Set([
+	'ConnectionNotFoundError',
+	'ConnectorNotFoundError',
+	'IntegrationNotFoundError',
+]);
+
+/** A 404 says the record is missing unless Apideck's type names the connection or connector. */
+export const isRecordMissing = (response: FailedResponse): boolean =>
+	response.statusCode === 404 &&
+	!NOT_ABOUT_THE_RECORD.has(asText((response.body as IDataObject | null)?.type_name));

@@ -12,6 +12,7 @@ import { redact, redactValue } from './redact';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryable, mayHaveHappened } from './retry';
 import type { ApiFunctions, ApiRequest, Backend } from './types';
+import { doneByEarlierAttempt, outcomeUnknown } from './uncertain';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -134,7 +135,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	const connection = await backend.connection(ctx);
 	const secrets = connection.secret;
 	const baseUrl = checkConnection(ctx.getNode(), backend, connection, request.itemIndex);
-	const query = encodeQuery(request.query);
+	const query = encodeQuery(request.query, backend.queryArrays);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -161,6 +162,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	});
 
 	let waited = 0;
+	let uncertain = false;
 	for (let attempt = 1; ; attempt++) {
 		const { outcome, delay } = await paced(
 			ctx,
@@ -175,7 +177,12 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		}
 
 		const statusCode = outcome.kind === 'status' ? outcome.statusCode : undefined;
+		if (uncertain && outcome.kind === 'status' && doneByEarlierAttempt(backend, request, outcome))
+			return {} as T;
+		uncertain ||= outcomeUnknown(statusCode);
+		const final = outcome.kind === 'status' && backend.isFinal?.(outcome, request) === true;
 		const canRetry =
+			!final &&
 			isRetryable(request.method, statusCode) &&
 			attempt < policy.maxAttempts &&
 			waited + delay <= policy.maxTotalWaitMs;
@@ -188,7 +195,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const context = failure(
 			attempt,
 			[
-				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
+				!final && isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
 				mayHaveHappened(request.method, statusCode)
@@ -207,6 +214,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			{ statusCode: outcome.statusCode, headers: outcome.headers, body: outcome.body },
 			secrets,
 		);
-		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer), context);
+		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer, request), context);
 	}
 }

@@ -7,6 +7,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { ArrayStyle } from './query';
 import type { RateLimitReading } from './rate-headers';
 
 /** Every n8n context that sends requests: execute, dropdowns, webhook lifecycle, deliveries. */
@@ -25,6 +26,12 @@ export interface ApiRequest {
 	body?: IDataObject;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/**
+	 * What "not found" means once an earlier attempt of this request got no clear answer (the
+	 * connection dropped, a 5xx) and may have been carried out. 'success': that attempt did it
+	 * (a DELETE whose answer was lost), so the request resolves with an empty object.
+	 */
+	notFoundAfterUncertainAttempt?: 'success';
 }
 
 export interface FailedResponse {
@@ -78,9 +85,15 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
 	/**
 	 * What an answer's rate-limit headers say about the API's window (see readRateLimitHeaders);
-	 * the core's adaptive pace spreads or holds requests by it.
+	 * the core's adaptive pace holds requests by it.
 	 */
 	rateLimit?: (headers: IDataObject, now: number) => RateLimitReading | undefined;
-	describeFailure: (response: FailedResponse) => FailureReport;
+	describeFailure: (response: FailedResponse, request: Request) => FailureReport;
+	/** Whether a failed answer says the record does not exist; any 404 when not given. */
+	recordMissing?: (response: FailedResponse) => boolean;
+	/** An answer no retry can change (such as a blocked account), though its status says otherwise. */
+	isFinal?: (response: FailedResponse, request: Request) => boolean;
+	/** How query arrays are written (default comma lists). */
+	queryArrays?: ArrayStyle;
 	list: ListFormat;
 }

@@ -26,6 +26,12 @@ export type FieldType =
 	| 'object'
 	| 'objectList'
 	| 'json'
+	/** A link to one record, sent as `{ id }`. */
+	| 'link'
+	/** Links to several records, sent as `[{ id }, …]`. */
+	| 'linkList'
+	/** An object keyed by field name, such as custom field values. */
+	| 'map'
 	| 'any';
 
 export interface CatalogField {
@@ -52,6 +58,8 @@ export interface CatalogResource<
 	operations: Partial<Record<Operation, CatalogEndpoint<Query>>>;
 	/** Names of the fields Create cannot do without. */
 	requiredCreateFields: readonly string[];
+	/** Names of the fields every Update must send (the spec may keep create's required fields). */
+	requiredUpdateFields: readonly string[];
 	/** Every writable field of the record, read-only ones left out. */
 	fields: readonly CatalogField[];
 	filters: readonly CatalogField[];
