@@ -3,15 +3,21 @@ export const START_CONCURRENCY = 5;
 /** The most requests one run keeps in flight. */
 export const MAX_CONCURRENCY = 50;
 
-/** An answer is fast while it takes at most this many times the fastest one of its method (+ slack). */
+/**
+ * Answers are fast while their moving average stays within this many times the fastest answer
+ * of their method (plus some slack for a busy event loop).
+ */
 const SLOW_FACTOR = 2;
-const SLOW_SLACK_MS = 5;
+const SLOW_SLACK_MS = 20;
+/** Weight of the newest answer in the moving average. */
+const SMOOTHING = 0.1;
 
 /**
  * AIMD concurrency, as TCP does it: one more request in flight per fast, clean answer until the
  * first sign of trouble (slow start), then one more per round of answers; halved once per round
- * on a 429, a 5xx or a lost answer. Answers slower than twice the fastest of their method stop
- * the growth: the server is queueing, and more requests in flight would only wait there.
+ * on a 429, a 5xx or a lost answer. While answers take on average more than twice the fastest of
+ * their method, the limit holds: the server (or this process) is queueing, and more requests in
+ * flight would only wait there.
  */
 export class ConcurrencyLimit {
 	private limit = START_CONCURRENCY;
@@ -21,7 +27,7 @@ export class ConcurrencyLimit {
 	/** Troubles of requests sent before the last cut belong to that cut. */
 	private cutAt = 0;
 
-	private readonly fastest = new Map<string, number>();
+	private readonly times = new Map<string, { fastest: number; average: number }>();
 
 	get value(): number {
 		return Math.max(1, Math.floor(this.limit));
@@ -30,13 +36,16 @@ export class ConcurrencyLimit {
 	/** A fast, clean answer grows the limit, when the limit is what held requests back. */
 	clean(method: string, sentAt: number, answeredAt: number, demand: number): void {
 		const took = answeredAt - sentAt;
-		const fastest = Math.min(this.fastest.get(method) ?? took, took);
-		this.fastest.set(method, fastest);
+		const seen = this.times.get(method);
+		const times = seen
+			? {
+					fastest: Math.min(seen.fastest, took),
+					average: seen.average + SMOOTHING * (took - seen.average),
+				}
+			: { fastest: took, average: took };
+		this.times.set(method, times);
 		if (demand < this.value) return;
-		if (took > SLOW_FACTOR * fastest + SLOW_SLACK_MS) {
-			this.threshold = Math.min(this.threshold, this.limit);
-			return;
-		}
+		if (times.average > SLOW_FACTOR * times.fastest + SLOW_SLACK_MS) return;
 		this.limit += this.limit < this.threshold ? 1 : 1 / this.limit;
 		this.limit = Math.min(MAX_CONCURRENCY, this.limit);
 	}

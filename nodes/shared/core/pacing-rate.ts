@@ -6,11 +6,11 @@ const WINDOW_MS = 1000;
 /** Starts stay this much further apart than the learned rate, for network jitter. */
 const START_MARGIN = 0.02;
 const MARGIN_STEP = 0.01;
+/** A 429 showing fewer accepted requests than learned lowers the rate by at most this factor. */
+const DECREASE = 0.75;
 const MAX_MARGIN = 0.2;
 /** Stop probing once the rate that failed is within this factor of the rate that works. */
 const CLOSE_ENOUGH = 1.1;
-/** A run that held its rate this long without a 429 tries a faster one again. */
-const REPROBE_MS = 20_000;
 /** An early count below this says nothing about a per-second limit (a limiter without bursts). */
 const TRUSTED_COUNT = 3;
 /** After such a count, the rate tried first (a 429 there falls back to the count). */
@@ -27,8 +27,6 @@ interface Learned {
 	since: number;
 	/** When the run last checked for a clean window (no 429 since). */
 	checkedAt: number;
-	/** When the last 429 came. */
-	refusedAt: number;
 }
 
 interface Send {
@@ -42,8 +40,11 @@ interface Send {
  * is its limit. A count taken before a whole second went by and too small to trust (a limiter
  * without bursts, or a stray 429) is only a start: the run tries 5 requests per second, and each
  * clean second doubles the rate until a 429, then goes halfway towards the rate that failed,
- * until the two are within 10 %. The run then holds just under the limit (a 2 %
- * margin, wider after each 429 that jitter caused) and tries faster again after 20 clean seconds.
+ * until the two are within 10 %. The run then holds just under the limit (a 2 % margin, a
+ * little wider after each 429 that jitter caused, narrower again after each clean second). A 429
+ * that shows fewer accepted requests than learned steps the rate down by up to a quarter, pauses
+ * the run for its Retry-After and probes back up towards the old rate. A limit that rises during
+ * a run is not looked for: probing above a known limit costs 429s, and the next run starts anew.
  */
 export class RateLearner {
 	private learned?: Learned;
@@ -72,17 +73,14 @@ export class RateLearner {
 	accept(now: number): void {
 		const learned = this.learned;
 		if (!learned || now - learned.checkedAt < Math.max(WINDOW_MS, 2 * this.intervalMs)) return;
-		const heldFor = now - learned.refusedAt;
 		learned.checkedAt = now;
 		if (learned.bad > learned.perSecond * CLOSE_ENOUGH) {
 			learned.good = learned.perSecond;
 			learned.perSecond =
 				learned.bad === Infinity ? learned.perSecond * 2 : (learned.perSecond + learned.bad) / 2;
 			learned.since = now;
-		} else if (heldFor >= REPROBE_MS) {
-			this.margin = Math.max(START_MARGIN, this.margin - MARGIN_STEP);
-			learned.bad *= 2;
-			learned.refusedAt = now;
+		} else {
+			this.margin = Math.max(START_MARGIN, this.margin - MARGIN_STEP / 2);
 		}
 	}
 
@@ -112,14 +110,13 @@ export class RateLearner {
 				bad: guess ? Infinity : measured + 1,
 				since: now,
 				checkedAt: now,
-				refusedAt: now,
 			};
 			return true;
 		}
 		// The count covers the current rate only once a whole window was sent at it.
 		const fullWindow = sentAt - learned.since >= WINDOW_MS;
 		const probing = learned.perSecond > learned.good;
-		learned.since = learned.checkedAt = learned.refusedAt = now;
+		learned.since = learned.checkedAt = now;
 		if (probing) {
 			const failed = fullWindow ? Math.min(learned.perSecond, seen + 1) : learned.perSecond;
 			learned.bad = Math.max(learned.good * CLOSE_ENOUGH, failed);
@@ -127,9 +124,10 @@ export class RateLearner {
 			return false;
 		}
 		if (fullWindow && seen + 1 < learned.good) {
-			// Fewer accepted than before: the limit fell, or someone else uses it too.
-			learned.perSecond = learned.good = measured;
-			learned.bad = measured + 1;
+			// Fewer accepted than before: the limit fell, someone else uses it too, or this
+			// process stalled. Step down to the count, by a quarter at most, then probe back up.
+			learned.bad = learned.good * CLOSE_ENOUGH;
+			learned.perSecond = learned.good = Math.max(measured, learned.good * DECREASE);
 			return true;
 		}
 		this.margin = Math.min(MAX_MARGIN, this.margin + MARGIN_STEP);
