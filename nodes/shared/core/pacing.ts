@@ -84,12 +84,11 @@ export interface Turn {
 export async function takeTurn(ctx: object, method: string): Promise<Turn> {
 	const gate = gateOf(ctx);
 	await enter(gate);
-	let sentAt: number;
+	let sentAt: number | undefined;
 	try {
 		sentAt = await startTime(gate);
-	} catch (error) {
-		leave(gate);
-		throw error;
+	} finally {
+		if (sentAt === undefined) leave(gate);
 	}
 	const ticket = gate.controller.sent(sentAt);
 	let finished = false;

@@ -102,12 +102,12 @@ async function paced(
 	attempt: () => Promise<Outcome>,
 ): Promise<{ outcome: Outcome; delay: number }> {
 	const turn = await takeTurn(ctx, method);
-	let outcome: Outcome;
+	let outcome: Outcome | undefined;
 	try {
 		outcome = await attempt();
-	} catch (error) {
-		turn.done({});
-		throw error;
+	} finally {
+		// Thrown (not a failed answer): free the place, and count it as no answer.
+		if (!outcome) turn.done({});
 	}
 	if (outcome.kind === 'network' || outcome.kind === 'redirect') {
 		turn.done({ statusCode: outcome.kind === 'redirect' ? outcome.statusCode : undefined });
