@@ -5,8 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../helpers/engine.cjs';
-import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
+import { createLeads as createLeadsIn, leadNames } from '../helpers/lead-creates.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 const sandbox = useSandbox();
@@ -16,22 +15,10 @@ beforeEach(() => {
 	sandbox.setRateLimit(undefined);
 });
 
-const names = (n: number) => Array.from({ length: n }, (_, i) => `Lead ${i}`);
+const names = leadNames;
 
 const createLeads = (count: number, options: IDataObject = {}) =>
-	runNode({
-		type: 'apideckCrm',
-		parameters: {
-			resource: 'lead',
-			operation: 'create',
-			name: '={{ $json.name }}',
-			additionalFields: {},
-			options: { returnRecord: false, ...options },
-		},
-		credentials: sandboxCredentials(sandbox),
-		input: names(count).map((name) => ({ json: { name } })),
-		continueOnFail: true,
-	});
+	createLeadsIn(sandbox, names(count), options, true);
 
 /** Every input item created exactly once, no item failed; returns the 429s the run received. */
 async function createAllOnce(count: number, options: IDataObject = {}): Promise<number> {

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
+import { createLeads as createLeadsIn, leadNames } from '../helpers/lead-creates.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
 
@@ -17,21 +18,9 @@ beforeEach(() => {
 });
 
 const createLeads = (names: string[], options: IDataObject, continueOnFail = false) =>
-	runNode({
-		type: 'apideckCrm',
-		parameters: {
-			resource: 'lead',
-			operation: 'create',
-			name: '={{ $json.name }}',
-			additionalFields: {},
-			options: { returnRecord: false, ...options },
-		},
-		credentials: sandboxCredentials(sandbox),
-		input: names.map((name) => ({ json: { name } })),
-		continueOnFail,
-	});
+	createLeadsIn(sandbox, names, options, continueOnFail);
 
-const names = (n: number) => Array.from({ length: n }, (_, i) => `Lead ${i}`);
+const names = leadNames;
 const arrivals = () => sandbox.requests.map((request) => request.at);
 const storedNames = () => sandbox.store.list('leads').map((lead) => lead.name);
 

@@ -6,25 +6,15 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { installCapture, releaseCapture } from './support/capture.cjs';
-import { duplicateNames, run, useReliabilitySandbox } from './support/fixtures.cjs';
+import { duplicateNames, leadCounts, run, useLeadBatches } from './support/fixtures.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 40;
-const sandbox = useReliabilitySandbox();
-let batch = 0;
+const { sandbox, input } = useLeadBatches(N);
 
 afterAll(() => releaseCapture());
-beforeEach(() => {
-	sandbox.faults.clear();
-	sandbox.clearRequests();
-	sandbox.setRateLimit(undefined);
-	sandbox.store.clear('leads');
-	batch++;
-});
-
-const input = () => Array.from({ length: N }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
 
 const create = (options: INodeParameters = { returnRecord: false }) =>
 	run(sandbox, {
@@ -58,14 +48,7 @@ function check(items: INodeExecutionData[], runError: unknown, e: Expectation) {
 			duplicates: duplicateNames(sandbox),
 			failures: errors.length ? `${errors.length}: ${String(errors[0].json.error)}` : '0',
 		},
-		{
-			runError: (runError as Error | undefined)?.message,
-			out: items.length,
-			lost: N - outputs,
-			stored: sandbox.store.count('leads'),
-			duplicates: duplicateNames(sandbox),
-			errors: errors.length,
-		},
+		leadCounts(sandbox, items, runError, N),
 		{ runError: undefined, out: N, lost: 0, stored: N, duplicates: 0, errors: e.errors ?? 0 },
 	);
 	return refused;
