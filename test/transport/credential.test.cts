@@ -1,5 +1,5 @@
 import { ApideckApi } from '../../credentials/ApideckApi.credentials';
-import { closeReceivers, receiver } from '../../sandbox/http/test-receiver.cjs';
+import { credentialSafetyTests } from '../helpers/credential-safety.cjs';
 import { credentialTester } from '../helpers/credential-tester.cjs';
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
@@ -45,41 +45,14 @@ describe('credential test request', () => {
 		expect(JSON.stringify(error)).not.toContain('wrong-key');
 	});
 
-	it.each([
-		[
-			'a key shorter than 8 characters',
-			() => ({ apiKey: 'short' }),
-			/API key is only 5 characters/,
-		],
-		[
-			'a Base URL with a fragment',
-			(url: string) => ({ baseUrl: `${url}/#` }),
-			/Base URL is not usable: .*"#"/,
-		],
-		[
-			'a plain-http Base URL to another host',
-			(url: string) => ({ baseUrl: url.replace('127.0.0.1', '127.0.0.2') }),
-			/must start with https/,
-		],
-	])('refuses %s before sending anything, saying what is wrong', async (_name, overrides, says) => {
-		const { error } = await test(overrides(sandbox.url));
-		expect(error?.message).toMatch(says);
-		expect(sandbox.requests).toEqual([]);
-		expect(JSON.stringify(error)).not.toContain('"short"');
-	});
-
-	it('does not follow a redirect, so the key never reaches the other host', async () => {
-		const elsewhere = await receiver(200, '{"data":[]}');
-		try {
-			sandbox.faults.redirect({ status: 307, location: `${elsewhere.url}/vault/connections` });
-			const { error } = await test();
-			expect(error).toBeDefined();
-			expect(elsewhere.received).toEqual([]);
-		} finally {
-			sandbox.faults.clear();
-			await closeReceivers();
-		}
-	});
+	credentialSafetyTests(() => ({
+		sandbox,
+		test,
+		secretField: 'apiKey',
+		secretLabel: 'API key',
+		testPath: '/vault/connections',
+		passingAnswer: '{"data":[]}',
+	}));
 
 	it('maps the failures a person can fix to a plain message', () => {
 		const rules = new ApideckApi().test.rules ?? [];

@@ -1,6 +1,6 @@
 /** The Truto credential: its test request and its authentication, through n8n's engine. */
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
-import { closeReceivers, receiver } from '../../sandbox/http/test-receiver.cjs';
+import { credentialSafetyTests } from '../helpers/credential-safety.cjs';
 import { credentialTester } from '../helpers/credential-tester.cjs';
 import { runNode } from '../helpers/engine.cjs';
 import { trutoCredentials } from '../helpers/sandbox-credentials.cjs';
@@ -50,38 +50,11 @@ it('maps the failures a person can fix to plain messages', () => {
 	]);
 });
 
-it.each([
-	[
-		'a token shorter than 8 characters',
-		() => ({ apiToken: 'short' }),
-		/API token is only 5 characters/,
-	],
-	[
-		'a Base URL with a query',
-		(url: string) => ({ baseUrl: `${url}/?x=1` }),
-		/Base URL is not usable: .*"\?"/,
-	],
-	[
-		'a plain-http Base URL to another host',
-		(url: string) => ({ baseUrl: url.replace('127.0.0.1', '127.0.0.2') }),
-		/must start with https/,
-	],
-])('refuses %s before sending anything, saying what is wrong', async (_name, overrides, says) => {
-	const { error } = await test(overrides(sandbox.url));
-	expect(error?.message).toMatch(says);
-	expect(sandbox.requests).toEqual([]);
-	expect(JSON.stringify(error)).not.toContain('"short"');
-});
-
-it('does not follow a redirect, so the token never reaches the other host', async () => {
-	const elsewhere = await receiver(200, '{"result":[]}');
-	try {
-		sandbox.faults.redirect({ status: 307, location: `${elsewhere.url}/integrated-account` });
-		const { error } = await test();
-		expect(error).toBeDefined();
-		expect(elsewhere.received).toEqual([]);
-	} finally {
-		sandbox.faults.clear();
-		await closeReceivers();
-	}
-});
+credentialSafetyTests(() => ({
+	sandbox,
+	test,
+	secretField: 'apiToken',
+	secretLabel: 'API token',
+	testPath: '/integrated-account',
+	passingAnswer: '{"result":[]}',
+}));

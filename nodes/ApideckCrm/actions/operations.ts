@@ -17,7 +17,11 @@ export const OPERATIONS: Operations<CatalogResource, OperationValue> = {
 	get: standardOperation('get', get),
 	getAll: standardOperation('getAll', getAll),
 	getMembers: {
-		option: { name: 'Get Members', action: () => 'Get the members of a list' },
+		option: {
+			name: 'Get Members',
+			action: () => 'Get the members of a list',
+			description: () => 'Retrieve the records that belong to a list',
+		},
 		description: getMembers.description,
 		execute: getMembers.execute,
 	},

@@ -55,7 +55,8 @@ async function send(
 		// A 2xx whose body is not JSON is as useless as a 502: treat it like one.
 		statusCode: statusCode < 300 ? 502 : statusCode,
 		headers,
-		body: parsed.ok ? parsed.value : text,
+		// An empty error body stays empty text, so the error says "empty" rather than quote {}.
+		body: text.trim() === '' ? '' : parsed.ok ? parsed.value : text,
 	};
 }
 

@@ -45,11 +45,31 @@ const many = (resource: CatalogResource) => pluralOf(lowerName(resource));
 
 /** Dropdown entries of the operations both nodes have, in n8n's words. */
 const OPTIONS = {
-	create: { name: 'Create', action: (r: CatalogResource) => `Create ${a(r)}` },
-	delete: { name: 'Delete', action: (r: CatalogResource) => `Delete ${a(r)}` },
-	get: { name: 'Get', action: (r: CatalogResource) => `Get ${a(r)}` },
-	getAll: { name: 'Get Many', action: (r: CatalogResource) => `Get many ${many(r)}` },
-	update: { name: 'Update', action: (r: CatalogResource) => `Update ${a(r)}` },
+	create: {
+		name: 'Create',
+		action: (r: CatalogResource) => `Create ${a(r)}`,
+		description: (r: CatalogResource) => `Create a new ${lowerName(r)}`,
+	},
+	delete: {
+		name: 'Delete',
+		action: (r: CatalogResource) => `Delete ${a(r)}`,
+		description: (r: CatalogResource) => `Delete ${a(r)} by its ID`,
+	},
+	get: {
+		name: 'Get',
+		action: (r: CatalogResource) => `Get ${a(r)}`,
+		description: (r: CatalogResource) => `Retrieve ${a(r)} by its ID`,
+	},
+	getAll: {
+		name: 'Get Many',
+		action: (r: CatalogResource) => `Get many ${many(r)}`,
+		description: (r: CatalogResource) => `Retrieve a list of ${many(r)}`,
+	},
+	update: {
+		name: 'Update',
+		action: (r: CatalogResource) => `Update ${a(r)}`,
+		description: (r: CatalogResource) => `Change fields of an existing ${lowerName(r)}`,
+	},
 };
 
 /** A standard operation (Create, Get, …) from its module (`description`, `execute`). */
