@@ -4,7 +4,7 @@ export { headerValue, retryAfterMs } from './headers';
 export { readRateLimitHeaders } from './rate-headers';
 export type { RateLimitReading } from './rate-headers';
 export { MAX_CONCURRENCY } from './pacing-concurrency';
-export { paceAdaptively, paceFixed } from './pacing';
+export { itemTurn, paceAdaptively, paceFixed } from './pacing';
 export { fetchList, fetchPage, fetchPages } from './paging';
 export type { ListRequest, Page, PagedRequest } from './paging';
 export { apiPath } from './path';

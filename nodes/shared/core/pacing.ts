@@ -14,6 +14,9 @@ interface Gate {
 	/** Requests waiting for a free place, first come first served. */
 	queue: Array<() => void>;
 	nextSlot: number;
+	/** Items in progress, and items waiting to start (see itemTurn). */
+	items: number;
+	itemQueue: Array<() => void>;
 }
 
 const gates = new WeakMap<object, Gate>();
@@ -23,6 +26,8 @@ const newGate = (controller: PaceController): Gate => ({
 	inFlight: 0,
 	queue: [],
 	nextSlot: 0,
+	items: 0,
+	itemQueue: [],
 });
 
 function gateOf(ctx: object): Gate {
@@ -55,10 +60,38 @@ async function enter(gate: Gate): Promise<void> {
 
 function leave(gate: Gate): void {
 	gate.inFlight--;
-	while (gate.queue.length && gate.inFlight < gate.controller.concurrency()) {
+	wake(gate);
+}
+
+/** Lets waiting requests, then waiting items, take the places that are free. */
+function wake(gate: Gate): void {
+	const limit = gate.controller.concurrency();
+	while (gate.queue.length && gate.inFlight < limit) {
 		gate.inFlight++;
 		gate.queue.shift()?.();
 	}
+	while (gate.itemQueue.length && gate.items < limit) {
+		gate.items++;
+		gate.itemQueue.shift()?.();
+	}
+}
+
+/**
+ * Waits until fewer items are in progress than the pace lets requests fly, so that an item
+ * starts only when it can send: when a run stops at a failing item, no more than one round of
+ * items has gone out. Returns the function that ends the item.
+ */
+export async function itemTurn(ctx: object): Promise<() => void> {
+	const gate = gateOf(ctx);
+	if (gate.itemQueue.length === 0 && gate.items < gate.controller.concurrency()) gate.items++;
+	else await new Promise<void>((resolve) => gate.itemQueue.push(resolve));
+	let ended = false;
+	return () => {
+		if (ended) return;
+		ended = true;
+		gate.items--;
+		wake(gate);
+	};
 }
 
 /** Waits until the pace lets the next request start (a pause may begin while waiting). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, MAX_CONCURRENCY, paceAdaptively, paceFixed } from '../core';
+import { asNodeError, itemTurn, MAX_CONCURRENCY, paceAdaptively, paceFixed } from '../core';
 import { DEFAULT_ITEMS_IN_PARALLEL } from './properties';
 
 /**
@@ -63,7 +63,10 @@ export async function runItems(
 
 	const failures: Array<{ itemIndex: number; error: unknown }> = [];
 	const runOne = async (itemIndex: number) => {
+		const end = await itemTurn(ctx);
 		try {
+			// The run may have stopped while this item waited for its turn.
+			if (failures.length) return;
 			const records = await runItem(itemIndex);
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
@@ -74,6 +77,8 @@ export async function runItems(
 			} else {
 				failures.push({ itemIndex, error });
 			}
+		} finally {
+			end();
 		}
 	};
 	const queue = sequences(items.length, orderingKey);
