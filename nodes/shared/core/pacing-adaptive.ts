@@ -17,6 +17,8 @@ export class AdaptivePace implements PaceController {
 
 	private pausedUntil = 0;
 
+	readonly pausesWaiting = true;
+
 	concurrency() {
 		return this.limit.value;
 	}

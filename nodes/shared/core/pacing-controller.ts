@@ -24,6 +24,8 @@ export interface Load {
 export interface PaceController {
 	/** How many requests may be in flight at once. */
 	concurrency(): number;
+	/** Whether a request already waiting for its slot also waits out a pause that began meanwhile. */
+	readonly pausesWaiting: boolean;
 	/** No request starts before `notBefore`; consecutive starts stay `intervalMs` apart. */
 	schedule(now: number): { notBefore: number; intervalMs: number };
 	/** Returns a ticket that comes back with the request's answer. */

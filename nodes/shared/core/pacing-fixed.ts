@@ -8,6 +8,9 @@ import type { Answer, PaceController } from './pacing-controller';
 export class FixedPace implements PaceController {
 	private pausedUntil = 0;
 
+	// As it always did: a request keeps the slot it was given when a later 429 starts a pause.
+	readonly pausesWaiting = false;
+
 	private readonly intervalMs: number;
 
 	constructor(perSecond: number) {

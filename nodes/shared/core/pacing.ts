@@ -104,6 +104,7 @@ async function startTime(gate: Gate): Promise<number> {
 		if (start <= now) return now;
 		await sleep(start - now);
 		const woke = Date.now();
+		if (!gate.controller.pausesWaiting) return woke;
 		if (gate.controller.schedule(woke).notBefore <= woke) return woke;
 	}
 }
