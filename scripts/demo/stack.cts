@@ -1,11 +1,13 @@
 /**
- * The demo stack, also used by the e2e tests: a seeded Apideck sandbox, a real n8n with this
- * package loaded, an Apideck credential pointing at the sandbox, and the lead-routing template
- * imported (and activated when asked: the trigger then subscribes on the sandbox, which checks
- * the n8n URL with a signed validation request).
+ * The demo stack, also used by the e2e tests and the bench: a seeded Apideck sandbox, a real n8n
+ * with this package loaded (one `n8n start`, or queue mode: main + workers + webhook processors,
+ * see scripts/n8n/queue-mode.cts), an Apideck credential pointing at the sandbox, and the
+ * lead-routing template imported (and activated when asked: the trigger then subscribes on the
+ * sandbox, which checks the n8n URL with a signed validation request).
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
+import { startQueueModeN8n, type QueueModeN8n, type QueueModeOptions } from '../n8n/queue-mode.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';
 import { leadRoutingWorkflow } from './template.cjs';
@@ -19,12 +21,19 @@ export interface DemoStackOptions {
 	/** Import the template (default true) and activate it (default false). */
 	importTemplate?: boolean;
 	activate?: boolean;
+	/** One `n8n start` with these options (the default)… */
 	n8n?: StartN8nOptions;
+	/** …or n8n in queue mode (version and quietInstall come from `n8n`). */
+	queueMode?: QueueModeOptions;
 }
 
 export interface DemoStack {
 	sandbox: Sandbox;
+	/** The n8n that serves the REST API (in queue mode: the main process). */
 	n8n: N8nInstance;
+	/** Base of production webhooks, ending in `/webhook/` (queue mode: a webhook processor). */
+	webhookBaseUrl: string;
+	queue?: QueueModeN8n;
 	credential: { id: string; name: string };
 	workflow?: SavedWorkflow;
 	stop(): Promise<void>;
@@ -48,8 +57,19 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 	});
 	seedDemoOwners(sandbox);
 	let n8n: N8nInstance | undefined;
+	let queue: QueueModeN8n | undefined;
+	const stopN8n = async () => await (queue ?? n8n)?.stop();
 	try {
-		n8n = await startN8n(options.n8n);
+		if (options.queueMode) {
+			queue = await startQueueModeN8n({
+				version: options.n8n?.version,
+				quietInstall: options.n8n?.quietInstall,
+				...options.queueMode,
+			});
+			n8n = queue.main;
+		} else {
+			n8n = await startN8n(options.n8n);
+		}
 		const loaded = await n8n.packageNodeTypes();
 		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${n8n?.package?.name}.${t}`);
 		if (!wanted.every((t) => loaded.includes(t))) {
@@ -74,19 +94,20 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 			);
 			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
 		}
-		const started = n8n;
 		return {
 			sandbox,
-			n8n: started,
+			n8n,
+			webhookBaseUrl: queue?.webhookBaseUrl ?? n8n.webhookBaseUrl,
+			queue,
 			credential: { id: credential.id, name: credential.name },
 			workflow,
 			stop: async () => {
-				await started.stop();
+				await stopN8n();
 				await sandbox.close();
 			},
 		};
 	} catch (error) {
-		await n8n?.stop();
+		await stopN8n();
 		await sandbox.close();
 		throw error;
 	}
