@@ -150,15 +150,24 @@ export class N8nRestClient {
 		body?: unknown,
 		headers: Record<string, string> = {},
 	): Promise<{ status: number; body: unknown; headers: Headers }> {
-		const response = await fetch(this.baseUrl + path, {
-			method,
-			headers: {
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-				...headers,
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+		const send = async () =>
+			await fetch(this.baseUrl + path, {
+				method,
+				headers: {
+					'browser-id': this.browserId,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+					...(body === undefined ? {} : { 'content-type': 'application/json' }),
+					...headers,
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		// n8n closes a keep-alive connection after 5 idle seconds; on a busy machine fetch can
+		// reuse it just as it closes ("other side closed"): the request never reached n8n, so
+		// it is sent once more on a new connection.
+		const response = await send().catch(async (error: unknown) => {
+			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+			if (cause?.code !== 'UND_ERR_SOCKET' || cause.message !== 'other side closed') throw error;
+			return await send();
 		});
 		const setCookie = response.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
