@@ -59,6 +59,8 @@ export interface ManagedProcess {
 	logs(): string;
 	tail(lines?: number): string;
 	exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+	/** Polls `isReady` every 100 ms; throws with the log's tail if the child exits or time runs out. */
+	waitUntil(isReady: () => boolean | Promise<boolean>, deadline: number): Promise<void>;
 	/** Sends `signal`, waits for the exit; SIGKILLs the group after `killAfterMs`. Idempotent. */
 	stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<void>;
 }
@@ -114,11 +116,24 @@ export function startManagedProcess(
 	process.on('exit', killOnExit);
 
 	let stopping: Promise<void> | undefined;
+	const tail = (lines = 40) => output.split('\n').slice(-lines).join('\n');
 	return {
 		pid: child.pid,
 		logs: () => output,
-		tail: (lines = 40) => output.split('\n').slice(-lines).join('\n'),
+		tail,
 		exited: () => exited,
+		waitUntil: async (isReady, deadline) => {
+			while (!(await isReady())) {
+				if (exited) {
+					throw new Error(
+						`${options.label} exited during start (${JSON.stringify(exited)}):\n${tail()}`,
+					);
+				}
+				if (Date.now() > deadline)
+					throw new Error(`${options.label} not ready in time:\n${tail()}`);
+				await sleep(100);
+			}
+		},
 		stop: async (name = 'SIGTERM', killAfterMs = 20_000) => {
 			stopping ??= (async () => {
 				signal(name, !options.signalChildOnly);

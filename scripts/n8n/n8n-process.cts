@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 
 import { stagePackage, type StagedPackage } from './community-package.cjs';
 import type { N8nInstallation } from './installation.cjs';
-import { sleep, startManagedProcess } from './managed-process.cjs';
+import { startManagedProcess } from './managed-process.cjs';
 
 /**
  * Inherited settings that would change how the instance behaves are dropped. NODE_ENV matters:
@@ -152,7 +152,7 @@ export function spawnN8nProcess(options: N8nProcessOptions): N8nProcess {
 			logFile: join(userFolder, 'n8n.log'),
 			echo: options.echoLogs,
 			echoPrefix: options.label ? `[${options.label}] ` : undefined,
-			label,
+			label: `n8n ${label}`,
 		},
 	);
 	const stop = async () => {
@@ -161,22 +161,14 @@ export function spawnN8nProcess(options: N8nProcessOptions): N8nProcess {
 	};
 
 	const { tail, exited } = child;
-	const waitUntilReady = async (deadline: number) => {
-		for (;;) {
-			if (exited()) {
-				throw new Error(
-					`n8n ${label} exited during start (${JSON.stringify(exited())}):\n${tail()}`,
-				);
-			}
-			const ready = await fetch(`${url}/healthz/readiness`)
-				.then((r) => r.status === 200)
-				.catch(() => false);
-			if (ready) return;
-			if (Date.now() > deadline)
-				throw new Error(`n8n ${label} not ready at ${url} in time:\n${tail()}`);
-			await sleep(200);
-		}
-	};
+	const waitUntilReady = async (deadline: number) =>
+		await child.waitUntil(
+			async () =>
+				await fetch(`${url}/healthz/readiness`)
+					.then((r) => r.status === 200)
+					.catch(() => false),
+			deadline,
+		);
 
 	return {
 		label,

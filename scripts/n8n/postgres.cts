@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ensureDebianPackage } from './debian-package.cjs';
-import { getFreePort, sleep, startManagedProcess } from './managed-process.cjs';
+import { getFreePort, startManagedProcess } from './managed-process.cjs';
 
 export interface PostgresOptions {
 	database?: string;
@@ -159,12 +159,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
 	};
 
 	try {
-		const deadline = Date.now() + 30_000;
-		while (psql('select 1', 'postgres').status !== 0) {
-			if (server.exited()) throw new Error(`PostgreSQL exited during start:\n${server.tail()}`);
-			if (Date.now() > deadline) throw new Error(`PostgreSQL not ready in time:\n${server.tail()}`);
-			await sleep(100);
-		}
+		await server.waitUntil(() => psql('select 1', 'postgres').status === 0, Date.now() + 30_000);
 		const created = psql(`create database "${database}"`, 'postgres');
 		if (created.status !== 0) throw new Error(`create database failed: ${created.stderr}`);
 		if (options.statementStats) query('create extension if not exists pg_stat_statements');

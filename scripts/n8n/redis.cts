@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { commandWorks, ensureDebianPackage } from './debian-package.cjs';
-import { getFreePort, sleep, startManagedProcess } from './managed-process.cjs';
+import { getFreePort, startManagedProcess } from './managed-process.cjs';
 
 export interface Redis {
 	/** Process (group) id of the server. */
@@ -74,13 +74,7 @@ export async function startRedis(options: { echoLogs?: boolean } = {}): Promise<
 		rmSync(folder, { recursive: true, force: true });
 	};
 	try {
-		const deadline = Date.now() + 20_000;
-		while (!(await ping(host, port))) {
-			if (server.exited()) throw new Error(`redis-server exited during start:\n${server.tail()}`);
-			if (Date.now() > deadline)
-				throw new Error(`redis-server not ready in time:\n${server.tail()}`);
-			await sleep(100);
-		}
+		await server.waitUntil(async () => await ping(host, port), Date.now() + 20_000);
 	} catch (error) {
 		await stop();
 		throw error;
