@@ -51,6 +51,8 @@ export const settings = {
 	leadConcurrency: num('lead-concurrency', 8),
 	leadWorkers: num('lead-workers', 2),
 	leadLatencyMs: num('lead-latency', 0),
+	/** How long a lead delivery waits for n8n's answer before it is retried (ms). */
+	leadAnswerTimeoutMs: num('lead-answer-timeout', 60_000),
 	/** Extra n8n environment for every lead-routing process, `NAME=value,NAME=value`. */
 	leadEnv: Object.fromEntries(
 		(raw('lead-env') ?? '')

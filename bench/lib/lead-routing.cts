@@ -144,6 +144,7 @@ async function runMode(mode: Mode): Promise<ModeRun> {
 		const burst = await runLeadBurst(stack, {
 			leads: settings.leads,
 			concurrency: settings.leadConcurrency,
+			answerTimeoutMs: settings.leadAnswerTimeoutMs,
 		});
 		window = [started, process.hrtime.bigint()];
 		run = {
@@ -182,7 +183,7 @@ function summaryTable(runs: ModeRun[]) {
 				'lost',
 				'twice',
 				'executions ok / failed',
-				'POSTs',
+				'POSTs (not 2xx)',
 				'wall s',
 				'leads/min',
 				'answer p50 / p99 ms',
@@ -200,7 +201,7 @@ function summaryTable(runs: ModeRun[]) {
 					String(lost),
 					String(r.duplicateTasks.length),
 					`${burst.executions.success} / ${failed}`,
-					String(burst.load.deliveries.length),
+					`${burst.load.deliveries.length} (${burst.load.deliveries.filter((d) => d.status < 200 || d.status > 299).length})`,
 					fmt(wall, 1),
 					fmt(burst.leadsPerMinute, 0),
 					p(burst.answers.first),
@@ -320,6 +321,9 @@ export async function leadRoutingBenchmark() {
 	out(
 		'Answer = one POST, sent → answer read (first deliveries). Both modes use a throwaway PostgreSQL',
 	);
-	out('(fsync off) and load the built dist/. Figures on a shared machine vary from run to run.');
+	out(
+		`(fsync off) and load the built dist/. A delivery not answered within ${fmt(settings.leadAnswerTimeoutMs / 1000, 0)} s is retried.`,
+	);
+	out('Figures on a shared machine vary from run to run: compare CPU per lead first.');
 	out();
 }
