@@ -8,7 +8,7 @@ module.exports = {
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	resolver: '<rootDir>/test/jest-resolver.cjs',
+	resolver: '<rootDir>/scripts/dev-loader.cjs',
 	setupFiles: ['<rootDir>/test/setup-env.cjs'],
 	testTimeout: 30000,
 };

@@ -5,8 +5,8 @@
  * `--leads`, `--lead-concurrency`, `--lead-workers`, `--lead-latency`, `--lead-modes`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
-import './lib/prefer-ts.cjs';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
@@ -43,7 +43,12 @@ function codeVersion(): string {
 
 function machine() {
 	const cpu = cpus();
-	const pkg = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+	const pkg = (name: string) =>
+		(
+			JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+				version: string;
+			}
+		).version;
 	out('# Apideck CRM node benchmarks');
 	out(`Date:    ${new Date().toISOString()}`);
 	out(

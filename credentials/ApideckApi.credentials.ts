@@ -7,9 +7,33 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL } from '../nodes/shared/apideck/credential';
+import { checkBaseUrl, secretProblem } from '../nodes/shared/core';
 
 const hasHeader = (headers: IHttpRequestOptions['headers'], name: string) =>
 	Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
+
+/**
+ * What makes these values unusable before anything is sent. authenticate() runs for the
+ * credential test's request too, so the test shows this message.
+ */
+function credentialProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const keyProblem = secretProblem(String(credentials.apiKey ?? ''), 'API key');
+	if (keyProblem) return keyProblem;
+	const baseUrl = checkBaseUrl(String(credentials.baseUrl || DEFAULT_BASE_URL));
+	return baseUrl.ok ? undefined : `The Base URL is not usable: ${baseUrl.problem}`;
+}
+
+const REDIRECT_RULES = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode' as const,
+	properties: {
+		value,
+		message:
+			'The Base URL redirects elsewhere; the test does not follow it, so the API key stays here. Enter the address the API really answers at.',
+	},
+}));
 
 export class ApideckApi implements ICredentialType {
 	name = 'apideckApi';
@@ -60,7 +84,7 @@ export class ApideckApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://unify.apideck.com',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only to go through a proxy or to use a local Apideck sandbox',
 		},
 	];
@@ -71,6 +95,8 @@ export class ApideckApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		const problem = credentialProblem(credentials);
+		if (problem) throw new UserError(problem);
 		const headers = { ...(requestOptions.headers ?? {}) };
 		headers.Authorization = `Bearer ${credentials.apiKey as string}`;
 		headers['x-apideck-app-id'] = credentials.appId as string;
@@ -86,9 +112,10 @@ export class ApideckApi implements ICredentialType {
 	// Listing the consumer's Vault connections proves the key, the application and the consumer at once.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://unify.apideck.com").replace(/\\/+$/, "") }}',
+			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 			url: '/vault/connections',
 			qs: { api: 'crm' },
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -103,16 +130,18 @@ export class ApideckApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
+					message:
+						'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Nothing answered at this Base URL. Leave it at https://unify.apideck.com unless you use a proxy.',
+					message: `Nothing answered at this Base URL. Leave it at ${DEFAULT_BASE_URL} unless you use a proxy.`,
 				},
 			},
+			...REDIRECT_RULES,
 		],
 	};
 }

@@ -9,7 +9,6 @@
  * Each child warms up on 3 contacts, then waits for `startAt` so that runs going side by side do
  * not time each other's start-up.
  */
-import '../lib/prefer-ts.cjs';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 

@@ -5,7 +5,6 @@
  *   http    – n8n's HTTP Request node (v4.2) with its cursor pagination option, same engine
  *   undici  – a plain cursor loop with undici, no engine (the floor)
  */
-import '../lib/prefer-ts.cjs';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { request } from 'undici';
 

@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const RUN_CTS = join(ROOT, 'scripts', 'n8n', 'run-cts.cjs');
+const LOADER = join(ROOT, 'scripts', 'dev-loader.cjs');
 const MARK = 'BENCH_RESULT ';
 
 export function runChild<T>(file: string, job: object): Promise<T> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', RUN_CTS, join(ROOT, 'bench', file)], {
+		const child = spawn(process.execPath, ['--expose-gc', LOADER, join(ROOT, 'bench', file)], {
 			cwd: ROOT,
 			env: { ...process.env, BENCH_JOB: JSON.stringify(job), N8N_LOG_LEVEL: 'silent' },
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@
  * `n8n-core` imports are pointed at this repo's copies so the engine and the node share one
  * n8n-workflow (same version, 2.40.1).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,7 +40,8 @@ export function locateNodesBase(): { dir: string; source: string } | undefined {
 }
 
 export function nodesBaseVersion(dir: string): string {
-	return (require(join(dir, 'package.json')) as { version: string }).version;
+	return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
+		.version;
 }
 
 let shared = false;
@@ -76,6 +77,8 @@ function shareEngineModules(dir: string) {
 
 export function loadHttpRequestNode(dir: string): IVersionedNodeType {
 	shareEngineModules(dir);
+	// A runtime path outside this repo: nothing to import statically.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(join(dir, NODE_FILE)) as {
 		HttpRequest: new () => IVersionedNodeType;
 	};

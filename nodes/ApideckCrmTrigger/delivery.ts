@@ -1,10 +1,12 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { apideckSettings } from '../shared/transport';
-import { isFirstDelivery } from './dedupe';
+import { apideckSettings } from '../shared/apideck';
+import { MAX_BODY_BYTES, readBody } from './body';
+import { claimEvent, eventKey, releaseEvent, saveSeenEvents } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';
 import { whyIgnored } from './filter';
+import type { RecordAccess } from './fullRecord';
 import { fetchFullRecord } from './fullRecord';
 import type { CrmEvent } from './payload';
 import { parseDelivery } from './payload';
@@ -13,35 +15,10 @@ import { isValidSignature } from './signature';
 
 const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 
-type Body = { ok: true; value: unknown } | { ok: false };
-
 const header = (ctx: IWebhookFunctions, name: string): string | undefined => {
 	const value = ctx.getHeaderData()[name];
 	return Array.isArray(value) ? value[0] : value;
 };
-
-/**
- * The body exactly as it arrived. n8n reads it into `rawBody` before calling webhook() for
- * JSON, text and form bodies; the signature is checked against that, not against n8n's parse.
- */
-async function readBody(ctx: IWebhookFunctions): Promise<Body> {
-	const request = ctx.getRequestObject();
-	if (!request.rawBody && typeof request.readRawBody === 'function') {
-		try {
-			await request.readRawBody();
-		} catch {
-			return { ok: false };
-		}
-	}
-	const raw = request.rawBody;
-	if (raw === undefined || raw === null) return { ok: true, value: request.body };
-	const text = raw.toString('utf8').replace(/^\uFEFF/, '');
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return { ok: false };
-	}
-}
 
 // Apideck's URL check on subscription create: a small signed body that is not an event.
 function isValidationRequest(ctx: IWebhookFunctions, body: unknown): boolean {
@@ -70,25 +47,35 @@ function filterFor(ctx: IWebhookFunctions, credentialConsumer: string): Delivery
 	};
 }
 
-async function eventItem(ctx: IWebhookFunctions, event: CrmEvent): Promise<IDataObject> {
+async function eventItem(
+	ctx: IWebhookFunctions,
+	event: CrmEvent,
+	access: RecordAccess,
+): Promise<IDataObject> {
 	const item: IDataObject = { ...(event as IDataObject) };
 	const parsed = parseEventType(event.event_type);
 	const wantsRecord = ctx.getNodeParameter('fetchFullRecord', true) as boolean;
 	if (wantsRecord && parsed && parsed.action !== 'deleted') {
-		Object.assign(item, await fetchFullRecord(ctx, event, parsed.entity));
+		Object.assign(item, await fetchFullRecord(ctx, event, parsed.entity, access));
 	}
 	return item;
 }
 
 async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = await readBody(ctx);
-	if (!body.ok) return refuse(ctx, 400, { message: 'The body is not valid JSON' });
+	if (body.kind === 'tooLarge') {
+		return refuse(ctx, 413, {
+			message: `The body is larger than ${MAX_BODY_BYTES / 1024} KB, which no Apideck CRM event is`,
+		});
+	}
+	if (body.kind === 'notJson') return refuse(ctx, 400, { message: 'The body is not valid JSON' });
 	if (isValidationRequest(ctx, body.value))
 		return acknowledge({ message: 'Delivery URL confirmed' });
 
 	const settings = await apideckSettings(ctx);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	if (options.verifySignature !== false) {
+	const signed = options.verifySignature !== false;
+	if (signed) {
 		if (!isValidSignature(body.value, header(ctx, 'x-apideck-signature'), settings.apiKey)) {
 			return refuse(ctx, 401, {
 				message: 'The x-apideck-signature header is missing or does not match',
@@ -105,16 +92,26 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	}
 	const { event } = delivery;
 
-	const ignored = whyIgnored(event, filterFor(ctx, settings.consumerId));
+	const ownConsumer = settings.consumerId.trim();
+	const ignored = whyIgnored(event, filterFor(ctx, ownConsumer));
 	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
 
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-	const keys = [event.event_id ?? '', header(ctx, 'x-apideck-idempotency-key') ?? ''];
-	if (!isFirstDelivery(ctx.getWorkflowStaticData('node'), scope, keys)) {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const key = eventKey(event, body.text);
+	if (!claimEvent(staticData, scope, key)) {
 		return acknowledge({ message: 'Event already received' });
 	}
-
-	return { workflowData: [[{ json: await eventItem(ctx, event) }]] };
+	let started = false;
+	try {
+		const json = await eventItem(ctx, event, { signed, ownConsumer });
+		saveSeenEvents(staticData, scope);
+		started = true;
+		return { workflowData: [[{ json }]] };
+	} finally {
+		// Failed before starting the workflow: Apideck's retry must not look like a duplicate.
+		if (!started) releaseEvent(scope, key);
+	}
 }
 
 /** Handles one request from Apideck; bad input is answered with a 4xx, never thrown. */

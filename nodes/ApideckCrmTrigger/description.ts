@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to read the created or updated record from the CRM and add it under "record". Deleted events never include it; if reading fails, the event still starts the workflow with the reason under "recordError".',
+			'Whether to read the created or updated record from the CRM and add it under "record". Deleted events never include it; if reading fails, the event still starts the workflow with the reason under "recordError". With Verify Signature off, only records of the credential’s consumer are read.',
 	},
 	{
 		displayName: 'Options',
@@ -77,7 +77,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to reject deliveries whose x-apideck-signature does not match the API key. Warning: turning this off lets anyone who knows the webhook URL start the workflow with made-up events; do it only when a proxy in front of n8n re-encodes the body and you check the requests another way.',
+					'Whether to reject deliveries whose x-apideck-signature does not match the API key. Warning: turning this off lets anyone who knows the webhook URL start the workflow with made-up events; do it only when a proxy in front of n8n re-encodes the body and you check the requests another way. While it is off, Fetch Full Record reads only records of the credential’s consumer.',
 			},
 		],
 	},

@@ -4,9 +4,9 @@ export const ENTITIES = ['activity', 'company', 'contact', 'lead', 'note', 'oppo
 export type Entity = (typeof ENTITIES)[number];
 
 const ACTIONS = ['created', 'updated', 'deleted'] as const;
-export type Action = (typeof ACTIONS)[number];
+type Action = (typeof ACTIONS)[number];
 
-export const ALL_EVENTS = '*';
+const ALL_EVENTS = '*';
 
 /** The 18 CRM event types Apideck can deliver, e.g. crm.lead.created. */
 export const CRM_EVENT_TYPES: readonly string[] = ENTITIES.flatMap((entity) =>

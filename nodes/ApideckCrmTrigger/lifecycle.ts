@@ -7,6 +7,7 @@ import {
 	addSubscription,
 	getSubscription,
 	isCurrent,
+	isOurs,
 	removeSubscription,
 	subscriptionsTo,
 } from './subscription';
@@ -42,19 +43,24 @@ function forget(data: IDataObject) {
 	delete data.webhookEvents;
 }
 
+/** The subscription remembered for this URL (not for the other of test and production URL). */
+const storedId = (data: IDataObject, url: string) =>
+	typeof data.webhookId === 'string' && data.webhookUrl === url ? data.webhookId : undefined;
+
 /**
  * True when Apideck still has a working subscription for this trigger: the stored one, or —
  * when static data was lost — one that already delivers to this exact URL, which is adopted
- * instead of creating a duplicate. Stale subscriptions for this URL (other events, disabled)
- * are removed so that create() starts clean.
+ * instead of creating a duplicate. Stale subscriptions of ours (other events, disabled) are
+ * removed so that create() starts clean; a stored ID that no longer delivers here, or belongs
+ * to another unified API, is only forgotten.
  */
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
 	const { url, events, data } = target(this);
-	// A stored subscription for another URL (test vs production webhook) is left alone.
-	if (typeof data.webhookId === 'string' && data.webhookUrl === url) {
-		const stored = await getSubscription(this, data.webhookId);
+	const id = storedId(data, url);
+	if (id) {
+		const stored = await getSubscription(this, id);
 		if (stored && isCurrent(stored, url, events)) return true;
-		if (stored) await removeSubscription(this, stored.id);
+		if (stored && isOurs(stored, url)) await removeSubscription(this, stored.id);
 		forget(data);
 	}
 	let adopted: Subscription | undefined;
@@ -129,19 +135,17 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	return true;
 }
 
-/** Removes this trigger's subscription; one Apideck already deleted counts as removed. */
+/**
+ * Removes every CRM subscription that delivers to this trigger's URL, as Apideck lists them now,
+ * rather than the stored ID alone: that ID may deliver elsewhere by now, and activations that
+ * ran at the same time each created a subscription while static data kept only the last one.
+ * One that Apideck already deleted counts as removed.
+ */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
 	const { url, data } = target(this);
-	if (typeof data.webhookId === 'string') {
-		if (!(await removeSubscription(this, data.webhookId))) {
-			this.logger.debug(`Apideck subscription ${data.webhookId} was already gone`);
-		}
-	} else {
-		// Static data was lost: remove whatever still delivers to this trigger's URL.
-		for (const subscription of await subscriptionsTo(this, url)) {
-			await removeSubscription(this, subscription.id);
-		}
+	for (const subscription of await subscriptionsTo(this, url)) {
+		await removeSubscription(this, subscription.id);
 	}
-	forget(data);
+	if (storedId(data, url) || data.webhookUrl === undefined) forget(data);
 	return true;
 }

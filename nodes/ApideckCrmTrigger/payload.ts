@@ -9,7 +9,7 @@ const optionalText = (max: number) =>
 		.transform((value) => value ?? undefined);
 
 /** One CRM event as Apideck delivers it; unknown extra fields are kept. */
-export const crmEventSchema = z
+const crmEventSchema = z
 	.object({
 		event_type: text(200),
 		entity_id: text(1000),
@@ -31,9 +31,7 @@ export const crmEventSchema = z
 
 export type CrmEvent = z.infer<typeof crmEventSchema>;
 
-export type ParsedDelivery =
-	| { kind: 'event'; event: CrmEvent }
-	| { kind: 'invalid'; problems: string[] };
+type ParsedDelivery = { kind: 'event'; event: CrmEvent } | { kind: 'invalid'; problems: string[] };
 
 const MAX_PROBLEMS = 5;
 

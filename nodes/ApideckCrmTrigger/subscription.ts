@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { apideckPages, apideckRequest, apiPath } from '../shared/transport';
+import { apideckPages, apideckRequest } from '../shared/apideck';
+import { apiPath, asNodeError } from '../shared/core';
 import { sameEvents } from './events';
 
 const COLLECTION = '/webhook/webhooks';
@@ -18,22 +19,23 @@ export interface Subscription {
 
 const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
-// The transport already throws explained NodeApiErrors; anything else is wrapped.
-function asNodeError(ctx: IHookFunctions, error: unknown) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error);
+/**
+ * This trigger's own: a CRM subscription that delivers to this trigger's URL. Anything else —
+ * another unified API, or a stored ID that delivers elsewhere by now — is left alone.
+ */
+export function isOurs(subscription: Subscription, url: string): boolean {
+	return subscription.delivery_url === url && subscription.unified_api === 'crm';
 }
 
-/** True when the subscription delivers the wanted events to this URL and is switched on. */
+/** True when the subscription is ours, delivers the wanted events and is switched on. */
 export function isCurrent(
 	subscription: Subscription,
 	url: string,
 	events: readonly string[],
 ): boolean {
 	return (
-		subscription.delivery_url === url &&
+		isOurs(subscription, url) &&
 		subscription.status === 'enabled' &&
-		(subscription.unified_api ?? 'crm') === 'crm' &&
 		sameEvents(subscription.events ?? [], events)
 	);
 }
@@ -50,16 +52,16 @@ export async function getSubscription(
 		return envelope.data as unknown as Subscription;
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
-		throw asNodeError(ctx, error);
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 
-/** Every subscription of the application that delivers to `url`. */
+/** Every CRM subscription of the application that delivers to `url` (see isOurs). */
 export async function subscriptionsTo(ctx: IHookFunctions, url: string): Promise<Subscription[]> {
 	const found: Subscription[] = [];
 	for await (const page of apideckPages(ctx, { method: 'GET', path: COLLECTION })) {
 		for (const entry of page as unknown as Subscription[]) {
-			if (entry.delivery_url === url) found.push(entry);
+			if (isOurs(entry, url)) found.push(entry);
 		}
 	}
 	return found;
@@ -85,6 +87,6 @@ export async function removeSubscription(ctx: IHookFunctions, id: string): Promi
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return false;
-		throw asNodeError(ctx, error);
+		throw asNodeError(ctx.getNode(), error);
 	}
 }

@@ -1,7 +1,9 @@
 import { connectionNotFound, unauthorized } from './errors.cjs';
-import type { CallContext, SandboxResponse } from './types.cjs';
+import { bearerProblem } from '../http/bearer.cjs';
+import { header } from '../http/types.cjs';
+import type { CallContext, RecordedRequest, SandboxResponse } from './types.cjs';
 
-type Headers = Record<string, string | string[] | undefined>;
+type Headers = RecordedRequest['headers'];
 
 export interface AuthConfig {
 	apiKey: string;
@@ -9,22 +11,13 @@ export interface AuthConfig {
 	consumers: Record<string, string[]>;
 }
 
-const header = (headers: Headers, name: string): string | undefined => {
-	const value = headers[name];
-	return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-};
-
 /** Checks key and application; messages never repeat the key that was sent. */
 export function checkApplication(
 	headers: Headers,
 	config: AuthConfig,
 ): SandboxResponse | undefined {
-	const authorization = header(headers, 'authorization');
-	if (!authorization)
-		return unauthorized('Missing Authorization header: send Authorization: Bearer <API key>');
-	const match = /^Bearer\s+(.+)$/i.exec(authorization);
-	if (!match) return unauthorized('The Authorization header must use the Bearer scheme');
-	if (match[1] !== config.apiKey) return unauthorized('The API key is not valid');
+	const problem = bearerProblem(headers, config.apiKey, 'API key');
+	if (problem) return unauthorized(problem);
 	const appId = header(headers, 'x-apideck-app-id');
 	if (!appId) return unauthorized('Missing Header: x-apideck-app-id');
 	if (appId !== config.appId)

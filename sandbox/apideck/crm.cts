@@ -1,10 +1,12 @@
 import { notFound, validationError } from './errors.cjs';
-import type { Faults } from './faults.cjs';
+import type { ApideckFaults } from './faults.cjs';
 import { applyFilter, applySort, parseListOptions, pickFields } from './filters.cjs';
 import { type Cursors, page, parseCursor, parseLimit } from './pagination.cjs';
 import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { CrmStore, StoreScope } from './store.cjs';
+import { isObject } from '../http/types.cjs';
 import type { CallContext, JsonObject, SandboxResponse } from './types.cjs';
+import { invalidParams } from './validate.cjs';
 
 export interface CrmChange {
 	entity: string;
@@ -17,7 +19,7 @@ export interface CrmChange {
 export interface CrmDeps {
 	store: CrmStore;
 	cursors: Cursors;
-	faults: Faults;
+	faults: ApideckFaults;
 	/** Public base URL of the sandbox (for links). */
 	url: string;
 	onChange?: (change: CrmChange) => void;
@@ -33,9 +35,6 @@ export interface CrmRequest {
 	body: unknown;
 	ctx: CallContext;
 }
-
-const isObject = (v: unknown): v is JsonObject =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Handles the 53 CRM operations; undefined means no such route. */
 export function handleCrm(deps: CrmDeps, req: CrmRequest): SandboxResponse | undefined {
@@ -169,14 +168,11 @@ function writeBody(req: CrmRequest): JsonObject | undefined {
 
 const notAnObject = () => validationError('Request body must be a JSON object');
 
-function create(
-	deps: CrmDeps,
-	req: CrmRequest,
-	def: ResourceDef,
-	scope: StoreScope,
-): SandboxResponse {
-	const body = writeBody(req);
-	if (!body) return notAnObject();
+/**
+ * The spec's required fields must be in every write: Apideck's update bodies use the same
+ * schemas as its creates, so a PATCH without a lead's name is refused like a POST.
+ */
+function missingRequired(def: ResourceDef, body: JsonObject): SandboxResponse | undefined {
 	const missing = def.required.filter((field) => {
 		const value = body[field];
 		return (
@@ -186,11 +182,24 @@ function create(
 			(Array.isArray(value) && !value.length)
 		);
 	});
-	if (missing.length) {
-		return validationError(`Missing required ${missing.join(', ')}`, {
-			missing: missing.map((f) => ({ [f]: 'required' })),
-		});
-	}
+	if (!missing.length) return undefined;
+	return validationError(`Missing required ${missing.join(', ')}`, {
+		missing: missing.map((f) => ({ [f]: 'required' })),
+	});
+}
+
+function create(
+	deps: CrmDeps,
+	req: CrmRequest,
+	def: ResourceDef,
+	scope: StoreScope,
+): SandboxResponse {
+	const body = writeBody(req);
+	if (!body) return notAnObject();
+	const refused = missingRequired(def, body);
+	if (refused) return refused;
+	const invalid = invalidParams(body);
+	if (invalid) return invalid;
 	const record = deps.store.create(def.name, body, scope);
 	const id = record.id as string;
 	if (def.events)
@@ -217,6 +226,10 @@ function update(
 	if (!deps.store.bucket(def.name, scope).records.has(id)) return notFound(def.entity, id);
 	const body = writeBody(req);
 	if (!body) return notAnObject();
+	const refused = missingRequired(def, body);
+	if (refused) return refused;
+	const invalid = invalidParams(body);
+	if (invalid) return invalid;
 	const record = deps.store.patch(def.name, id, body, scope)!;
 	if (def.events)
 		deps.onChange?.({

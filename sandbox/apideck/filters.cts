@@ -1,5 +1,6 @@
 import { apiError, validationError } from './errors.cjs';
 import type { ResourceDef } from './resources.cjs';
+import { isObject } from '../http/types.cjs';
 import type { JsonObject, SandboxResponse } from './types.cjs';
 
 export interface ListOptions {
@@ -9,9 +10,6 @@ export interface ListOptions {
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: SandboxResponse };
-
-const isObject = (v: unknown): v is JsonObject =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates filter / sort / fields of a list or get request against the resource's spec. */
 export function parseListOptions(def: ResourceDef, query: JsonObject): Parsed<ListOptions> {

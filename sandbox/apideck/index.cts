@@ -1,7 +1,9 @@
 /**
  * Local Apideck sandbox: a real HTTP server on 127.0.0.1 that behaves like Apideck's CRM, Vault
  * (connections, custom fields) and Webhook APIs, for tests, benchmarks and the README demo.
- * Dev-only; Node built-ins only. Start it on its own with `npm run sandbox` (see cli.cts).
+ * Dev-only; Node built-ins only. Start it on its own with `npm run sandbox` (see ../cli.cts).
+ * The recording server, latency, rate limiter and fault queue are shared with the other backends
+ * (../http); faults.cts words their errors the Apideck way.
  *
  *   const sandbox = await startSandbox({ seed: true });
  *   // point a credential at sandbox.url with sandbox.apiKey / sandbox.appId / 'test-consumer'
@@ -24,8 +26,11 @@
  *   faults  one-shot or N-times, optionally matched by { method, path (raw path string or RegExp) }:
  *           rateLimit({ retryAfterSeconds, downstreamResetSeconds, typeName }), serverError({ status }),
  *           slow({ ms }), malformedJson(), hangUp(), repeatCursor(), invalidCursor(),
- *           error({ status, typeName, message, detail, fields }); `processed: true` (serverError,
- *           malformedJson, hangUp) performs the request before breaking the response. pending(), clear().
+ *           error({ status, typeName, message, detail, fields }), redirect({ status, location }),
+ *           trickle({ everyMs }) (the answer's body one byte at a time; the request's record gets
+ *           trickle: { sent, total, closed, clientLeft }), answer({ respond: (req) => response });
+ *           `processed: true` (serverError, malformedJson, hangUp) performs the request before
+ *           breaking the response. pending(), clear().
  *   webhooks subscriptions(), deliver(event, { tamper, omitSignature, wrongKey, idempotencyKey,
  *           encoding, rawBody, webhookId, headers }) → [{ webhookId, url, status, body, error? }],
  *           buildDelivery(event, opts) → { body, headers } (no request), sign(body, key?, encoding?),
@@ -42,7 +47,9 @@
  *   detail, ref }.
  *   CRM: all 53 operations of crm.yml. Create → 201 { ..., operation: 'add', data: { id } };
  *   update/delete → data: { id }; unknown id → 404 EntityNotFoundError; read-only fields in a body
- *   are ignored; PATCH is a shallow merge; missing required fields → 400 RequestValidationError.
+ *   are ignored; PATCH is a shallow merge; missing required fields (on PATCH too, as the spec's
+ *   update bodies keep them) → 400 RequestValidationError (detail.missing); an invalid emails[i].email on create or update → 400 RequestValidationError
+ *   "Invalid Params" with detail.invalid naming each field (see validate.cts).
  *   Lists and list members are read-only (seed them with store.insert). Custom objects need an
  *   existing custom object schema id as {object_id}.
  *   Lists: cursor (opaque, per sandbox and list) + limit 1..200 (default 20) → 400
@@ -55,7 +62,9 @@
  *   Vault: GET /vault/connections[?api=crm], GET /vault/connections/crm/{service},
  *   GET /vault/connections/crm/{service}/{resource}/custom-fields (different fields per connector).
  *   Webhooks: POST / GET (paged) /webhook/webhooks, GET / PATCH / DELETE /webhook/webhooks/{id}.
- *   Create needs unified_api 'crm', status, delivery_url and events (CRM event types or '*').
+ *   Create needs unified_api, status, delivery_url and events ('*', CRM event types for 'crm',
+ *   '<api>.…' for any other unified API). Only CRM subscriptions receive deliveries; the others
+ *   exist so that a CRM trigger can be shown to leave them alone.
  *   Creating an enabled subscription (or changing its URL / re-enabling it) POSTs a signed
  *   validation request to the URL: body {"message":"Validating delivery URL"}, header
  *   x-apideck-event-type: apideck.subscription.created, no idempotency key. A non-2xx answer (or
@@ -68,15 +77,14 @@
  *   Rate limit: beyond perSecond in a sliding second → 429 RequestLimitError with Retry-After.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import { Faults } from './faults.cjs';
-import { Cursors } from './pagination.cjs';
-import { RateLimiter } from './rate-limit.cjs';
+import { Cursors } from '../http/cursors.cjs';
+import { RateLimiter } from '../http/rate-limit.cjs';
+import { startHost, type HostControls } from '../http/host.cjs';
+import { apideckErrors, apideckFaults, type ApideckFaults } from './faults.cjs';
 import { route } from './router.cjs';
 import { seedAll } from './seed.cjs';
-import { listen } from './server.cjs';
 import { CrmStore } from './store.cjs';
-import type { RecordedRequest, SandboxOptions } from './types.cjs';
+import type { SandboxOptions } from './types.cjs';
 import { Webhooks } from './webhooks.cjs';
 
 export type { RecordedRequest, SandboxOptions } from './types.cjs';
@@ -88,32 +96,23 @@ export const DEFAULT_CONSUMERS: Record<string, string[]> = {
 	'other-consumer': ['pipedrive'],
 };
 
-export interface Sandbox {
-	url: string;
-	port: number;
+export interface Sandbox extends HostControls {
 	apiKey: string;
 	appId: string;
 	consumers: Record<string, string[]>;
-	requests: RecordedRequest[];
-	clearRequests(): void;
-	setLatency(ms: number): void;
-	setRateLimit(perSecond: number | undefined): void;
 	store: CrmStore;
-	faults: Faults;
+	faults: ApideckFaults;
 	webhooks: Webhooks;
-	close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const apiKey = options.apiKey ?? 'sandbox-api-key';
 	const appId = options.appId ?? 'sandbox-app';
 	const consumers = structuredClone(options.consumers ?? DEFAULT_CONSUMERS);
-	const requests: RecordedRequest[] = [];
 	const store = new CrmStore(consumers);
-	const faults = new Faults();
+	const faults = apideckFaults();
 	const cursors = new Cursors(randomBytes(6).toString('hex'));
 	const limiter = new RateLimiter(options.rateLimit?.perSecond);
-	let latencyMs = options.latencyMs ?? 0;
 	let url = '';
 
 	const defaultConnection = () => {
@@ -149,41 +148,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}),
 	};
 	const deps = { auth: { apiKey, appId, consumers }, crm, webhooks };
-	const { server, port } = await listen(
-		{ requests, faults, limiter, latencyMs: () => latencyMs, route: (req) => route(deps, req) },
-		options.port ?? 0,
-	);
-	url = `http://127.0.0.1:${port}`;
+	const host = await startHost({
+		port: options.port,
+		latencyMs: options.latencyMs,
+		limiter,
+		faults,
+		shaper: apideckErrors,
+		route: (req) => route(deps, req),
+		beforeClose: () => webhooks.settle(),
+	});
+	url = host.url;
 	crm.url = url;
 	if (options.seed) seedAll(store, consumers);
-
-	return {
-		url,
-		port,
-		apiKey,
-		appId,
-		consumers,
-		requests,
-		clearRequests: () => {
-			requests.length = 0;
-		},
-		setLatency: (ms) => {
-			latencyMs = ms;
-		},
-		setRateLimit: (perSecond) => {
-			limiter.perSecond = perSecond;
-		},
-		store,
-		faults,
-		webhooks,
-		close: () => closeServer(server, webhooks),
-	};
-}
-
-async function closeServer(server: Server, webhooks: Webhooks): Promise<void> {
-	await webhooks.settle();
-	await new Promise<void>((resolve) => {
-		server.close(() => resolve());
-		server.closeAllConnections();
-	});
+	return { ...host, apiKey, appId, consumers, store, faults, webhooks };
 }

@@ -1,26 +1,10 @@
+import type { Cursors } from '../http/cursors.cjs';
+import { withoutParams } from '../http/query.cjs';
 import { invalidCursor, validationError } from './errors.cjs';
-import { withoutParams } from './query.cjs';
 import type { JsonObject, SandboxResponse } from './types.cjs';
 
-/**
- * Opaque cursors: base64url of "<salt>:<list>:<offset>". The salt is random per sandbox, so a
- * cursor from another sandbox, another list or a hand-made string is an InvalidCursorError.
- */
-export class Cursors {
-	constructor(private salt: string) {}
-
-	encode(list: string, offset: number): string {
-		return Buffer.from(`${this.salt}:${list}:${offset}`).toString('base64url');
-	}
-
-	decode(list: string, cursor: string): number | undefined {
-		const text = Buffer.from(cursor, 'base64url').toString('utf8');
-		const prefix = `${this.salt}:${list}:`;
-		if (!text.startsWith(prefix)) return undefined;
-		const offset = text.slice(prefix.length);
-		return /^\d+$/.test(offset) ? Number(offset) : undefined;
-	}
-}
+// A cursor that does not decode (another sandbox, another list, hand-made) is an InvalidCursorError.
+export { Cursors } from '../http/cursors.cjs';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;

@@ -1,3 +1,4 @@
+import { segmentsOf } from '../http/types.cjs';
 import { checkApplication, checkConsumer, resolveService, type AuthConfig } from './auth.cjs';
 import { handleCrm, type CrmDeps } from './crm.cjs';
 import { unknownRoute, validationError } from './errors.cjs';
@@ -10,15 +11,6 @@ export interface RouterDeps {
 	auth: AuthConfig;
 	crm: CrmDeps;
 	webhooks: Webhooks;
-}
-
-/** Splits the raw path and decodes each segment on its own, so an encoded '/' stays inside its segment. */
-function segmentsOf(rawPath: string): string[] | undefined {
-	try {
-		return rawPath.split('/').slice(1).map(decodeURIComponent);
-	} catch {
-		return undefined;
-	}
 }
 
 export async function route(deps: RouterDeps, req: RecordedRequest): Promise<SandboxResponse> {

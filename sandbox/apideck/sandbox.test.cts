@@ -3,6 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox, type Sandbox } from './index.cjs';
 
+// Answers are read deep inside assertions; their shape is what the tests check.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 let sandbox: Sandbox;
@@ -195,7 +197,7 @@ describe('CRM records', () => {
 
 		const updated = await call(`/crm/leads/${id}`, {
 			method: 'PATCH',
-			body: { last_name: 'King' },
+			body: { name: 'Ada Lovelace', last_name: 'King' },
 		});
 		expect(updated.json).toMatchObject({ operation: 'update', data: { id } });
 		const merged = await call(`/crm/leads/${id}`);
@@ -218,6 +220,51 @@ describe('CRM records', () => {
 		expect(res.json.type_name).toBe('RequestValidationError');
 		expect(res.json.detail).toEqual({ missing: [{ title: 'required' }] });
 		expect((await call('/crm/notes', { method: 'POST', body: [1] })).status).toBe(400);
+	});
+
+	it('rejects invalid email addresses on create and update, naming each field', async () => {
+		const before = sandbox.store.count('leads');
+		const created = await call('/crm/leads', {
+			method: 'POST',
+			body: { name: 'Bad Mail', emails: [{ email: 'ok@example.com' }, { email: 'not-an-email' }] },
+		});
+		expect([created.status, created.json.type_name, created.json.message]).toEqual([
+			400,
+			'RequestValidationError',
+			'Invalid Params',
+		]);
+		expect(created.json.detail).toEqual({
+			invalid: [{ 'emails[1].email': 'is not an email address: "not-an-email"' }],
+		});
+		expect(sandbox.store.count('leads')).toBe(before);
+
+		const [lead] = sandbox.store.list('leads');
+		const updated = await call(`/crm/leads/${String(lead.id)}`, {
+			method: 'PATCH',
+			body: { name: lead.name, emails: 'ann@example.com' },
+		});
+		expect(updated.status).toBe(400);
+		expect(updated.json.detail).toEqual({
+			invalid: [{ emails: 'must be a list of { email, type } objects' }],
+		});
+	});
+
+	it('rejects updates without the required fields, as the spec keeps them on PATCH', async () => {
+		sandbox.store.insert('opportunities', { id: 'o1', title: 'Deal', status: 'open' });
+		const res = await call('/crm/opportunities/o1', { method: 'PATCH', body: { status: 'won' } });
+		expect(res.status).toBe(400);
+		expect(res.json).toMatchObject({
+			type_name: 'RequestValidationError',
+			message: 'Missing required title',
+			detail: { missing: [{ title: 'required' }] },
+		});
+		expect(sandbox.store.get('opportunities', 'o1')?.status).toBe('open');
+		const ok = await call('/crm/opportunities/o1', {
+			method: 'PATCH',
+			body: { title: 'Deal', status: 'won' },
+		});
+		expect(ok.status).toBe(200);
+		expect(sandbox.store.get('opportunities', 'o1')?.status).toBe('won');
 	});
 
 	it('serves every resource of the spec, with read-only lists and nested routes', async () => {
@@ -447,6 +494,34 @@ describe('faults', () => {
 		started = Date.now();
 		await call('/crm/leads');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+	});
+
+	it('redirects, trickles a body and answers from the request on demand', async () => {
+		sandbox.faults.redirect({ status: 307, location: 'https://elsewhere.example/crm/leads' });
+		const moved = await fetch(`${sandbox.url}/crm/leads`, {
+			headers: authHeaders(sandbox),
+			redirect: 'manual',
+		});
+		expect([moved.status, moved.headers.get('location')]).toEqual([
+			307,
+			'https://elsewhere.example/crm/leads',
+		]);
+
+		sandbox.faults.trickle({ everyMs: 1 });
+		const slow = await call('/crm/leads?limit=1');
+		expect(slow.json.data).toHaveLength(1);
+		const { trickle } = sandbox.requests[sandbox.requests.length - 1];
+		expect(trickle).toMatchObject({
+			sent: Buffer.byteLength(slow.text),
+			total: Buffer.byteLength(slow.text),
+			clientLeft: false,
+		});
+
+		sandbox.faults.answer({
+			respond: (req) => ({ status: 418, body: { echo: req.headers['x-apideck-app-id'] } }),
+		});
+		const echoed = await call('/crm/leads');
+		expect([echoed.status, echoed.json]).toEqual([418, { echo: sandbox.appId }]);
 	});
 
 	it('limits the request rate with 429 RequestLimitError', async () => {

@@ -1,3 +1,4 @@
+import { RecordStore, type Bucket } from '../http/record-store.cjs';
 import { RESOURCES, type ResourceDef } from './resources.cjs';
 import type { JsonObject } from './types.cjs';
 
@@ -11,23 +12,17 @@ export interface StoreScope {
 	listId?: string;
 }
 
-interface Bucket {
-	records: Map<string, JsonObject>;
-	version: number;
-	ordered?: { version: number; records: JsonObject[] };
-	view?: { version: number; key: string; records: JsonObject[] };
-}
-
 export const SANDBOX_USER = 'sandbox-user';
 
-export class CrmStore {
-	private buckets = new Map<string, Bucket>();
+export class CrmStore extends RecordStore<StoreScope> {
 	private nextId = 10001;
 
 	/** consumers: consumerId → connected services; the defaults are the first consumer and its first connection. */
-	constructor(private consumers: Record<string, string[]>) {}
+	constructor(private consumers: Record<string, string[]>) {
+		super();
+	}
 
-	private key(resource: string, scope: StoreScope = {}): string {
+	protected key(resource: string, scope: StoreScope = {}): string {
 		if (!RESOURCES[resource]) throw new Error(`Unknown sandbox resource '${resource}'`);
 		const consumerId = scope.consumerId ?? Object.keys(this.consumers)[0];
 		const serviceId = scope.serviceId ?? this.consumers[consumerId]?.[0];
@@ -44,32 +39,6 @@ export class CrmStore {
 				`store scope for '${resource}' needs ${resource === 'custom-objects' ? 'objectId' : 'listId'}`,
 			);
 		return [consumerId, serviceId, resource, parent].join('\u0000');
-	}
-
-	bucket(resource: string, scope?: StoreScope): Bucket {
-		const key = this.key(resource, scope);
-		let bucket = this.buckets.get(key);
-		if (!bucket) {
-			bucket = { records: new Map(), version: 0 };
-			this.buckets.set(key, bucket);
-		}
-		return bucket;
-	}
-
-	/** Records in insertion order; the array is cached until the bucket changes. Do not mutate. */
-	ordered(bucket: Bucket): JsonObject[] {
-		if (bucket.ordered?.version !== bucket.version) {
-			bucket.ordered = { version: bucket.version, records: Array.from(bucket.records.values()) };
-		}
-		return bucket.ordered.records;
-	}
-
-	/** Memoises one filtered/sorted view per bucket so paging through it stays O(page). */
-	view(bucket: Bucket, key: string, compute: () => JsonObject[]): JsonObject[] {
-		if (bucket.view?.version !== bucket.version || bucket.view.key !== key) {
-			bucket.view = { version: bucket.version, key, records: compute() };
-		}
-		return bucket.view.records;
 	}
 
 	newId(): string {
@@ -102,9 +71,7 @@ export class CrmStore {
 			record.created_by ??= SANDBOX_USER;
 			record.updated_by ??= SANDBOX_USER;
 		}
-		bucket.records.set(record.id as string, record);
-		bucket.version++;
-		return record;
+		return this.store(bucket, record);
 	}
 
 	/** Creates a record from an API body: read-only fields are ignored, the sandbox fills them. */
@@ -127,40 +94,7 @@ export class CrmStore {
 		const record: JsonObject = { ...existing, ...stripReadOnly(def, body) };
 		if (def.readOnly.includes('updated_at')) record.updated_at = new Date().toISOString();
 		if (def.audit) record.updated_by = SANDBOX_USER;
-		bucket.records.set(id, record);
-		bucket.version++;
-		return record;
-	}
-
-	get(resource: string, id: string, scope?: StoreScope): JsonObject | undefined {
-		const record = this.bucket(resource, scope).records.get(id);
-		return record && structuredClone(record);
-	}
-
-	list(resource: string, scope?: StoreScope): JsonObject[] {
-		return structuredClone(this.ordered(this.bucket(resource, scope)));
-	}
-
-	count(resource: string, scope?: StoreScope): number {
-		return this.bucket(resource, scope).records.size;
-	}
-
-	remove(resource: string, id: string, scope?: StoreScope): boolean {
-		const bucket = this.bucket(resource, scope);
-		const removed = bucket.records.delete(id);
-		if (removed) bucket.version++;
-		return removed;
-	}
-
-	/** Empties one resource in one scope, or everything when called without arguments. */
-	clear(resource?: string, scope?: StoreScope): void {
-		if (!resource) {
-			this.buckets.clear();
-			return;
-		}
-		const bucket = this.bucket(resource, scope);
-		bucket.records.clear();
-		bucket.version++;
+		return this.store(bucket, record);
 	}
 }
 

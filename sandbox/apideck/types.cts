@@ -1,29 +1,6 @@
-// Shared shapes of the sandbox. Records are plain JSON objects.
+// Shapes of the Apideck sandbox; the HTTP ones are shared with the other backends (../http).
 
-export type JsonObject = Record<string, unknown>;
-
-export interface RecordedRequest {
-	method: string;
-	/** Raw path as received, still percent-encoded, without the query string. */
-	path: string;
-	/** Raw query string without the leading '?' ('' when absent). */
-	rawQuery: string;
-	/** Parsed query; deepObject keys become nested objects: filter[email]=x → { filter: { email: 'x' } }. */
-	query: JsonObject;
-	/** Request headers with lower-case names. */
-	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON body, the raw text when it is not JSON, or undefined when empty. */
-	body: unknown;
-	/** Epoch milliseconds when the request arrived. */
-	at: number;
-}
-
-export interface SandboxResponse {
-	status: number;
-	headers?: Record<string, string>;
-	/** Object bodies are sent as JSON; strings are sent as they are. */
-	body?: unknown;
-}
+export type { JsonObject, RecordedRequest, SandboxResponse } from '../http/types.cjs';
 
 /** Who is calling, resolved from the Apideck headers. */
 export interface CallContext {

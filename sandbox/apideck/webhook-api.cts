@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { notFound, validationError } from './errors.cjs';
 import { page, parseCursor, parseLimit } from './pagination.cjs';
 import { CRM_EVENT_TYPES } from './resources.cjs';
+import { isObject } from '../http/types.cjs';
 import type { JsonObject, SandboxResponse } from './types.cjs';
 import type { Webhook, Webhooks } from './webhooks.cjs';
 
 const ALLOWED_KEYS = ['unified_api', 'status', 'delivery_url', 'events'];
-const isObject = (v: unknown): v is JsonObject =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Apideck's unified API names (crm, accounting, hris, …): lower-case words joined by '-'. */
+const UNIFIED_API = /^[a-z]+(-[a-z]+)*$/;
 
 /** Routes under /webhook; undefined means no such route. */
 export async function handleWebhookApi(
@@ -56,7 +57,18 @@ export async function handleWebhookApi(
 	return update(hooks, webhook, body, ok);
 }
 
-function checkBody(body: unknown, creating: boolean): string | undefined {
+/**
+ * Subscriptions of any unified API can be created, so that tests can check that a CRM trigger
+ * leaves the others alone; only the CRM API has known event types and sends events.
+ */
+function isKnownEvent(api: string, event: unknown): boolean {
+	if (event === '*') return true;
+	if (api === 'crm') return CRM_EVENT_TYPES.includes(event as string);
+	return typeof event === 'string' && event.startsWith(`${api}.`);
+}
+
+/** `api` is the subscription's unified API: from the body on create, stored on update. */
+function checkBody(body: unknown, creating: boolean, api?: string): string | undefined {
 	if (!isObject(body)) return 'Request body must be a JSON object';
 	const unknown = Object.keys(body).filter(
 		(k) => !ALLOWED_KEYS.includes(k) || (!creating && k === 'unified_api'),
@@ -65,8 +77,8 @@ function checkBody(body: unknown, creating: boolean): string | undefined {
 	if (creating) {
 		const missing = ALLOWED_KEYS.filter((k) => body[k] === undefined);
 		if (missing.length) return `Missing required ${missing.join(', ')}`;
-		if (body.unified_api !== 'crm')
-			return "unified_api must be 'crm' (the sandbox only serves the CRM API)";
+		if (typeof body.unified_api !== 'string' || !UNIFIED_API.test(body.unified_api))
+			return 'unified_api must be the name of an Apideck unified API, such as crm';
 	}
 	if (body.status !== undefined && body.status !== 'enabled' && body.status !== 'disabled') {
 		return "status must be 'enabled' or 'disabled'";
@@ -80,7 +92,7 @@ function checkBody(body: unknown, creating: boolean): string | undefined {
 	if (body.events !== undefined) {
 		const events = body.events;
 		if (!Array.isArray(events) || !events.length) return 'events must be a non-empty array';
-		const bad = events.filter((e) => e !== '*' && !CRM_EVENT_TYPES.includes(e as string));
+		const bad = events.filter((e) => !isKnownEvent(api ?? String(body.unified_api), e));
 		if (bad.length) return `Unknown event types: ${bad.join(', ')}`;
 	}
 	return undefined;
@@ -98,7 +110,7 @@ async function create(
 	const now = new Date().toISOString();
 	const webhook: Webhook = {
 		id,
-		unified_api: 'crm',
+		unified_api: input.unified_api as string,
 		status: input.status as Webhook['status'],
 		disabled_reason: 'none',
 		delivery_url: input.delivery_url as string,
@@ -121,7 +133,7 @@ async function update(
 	body: unknown,
 	ok: (data: unknown) => SandboxResponse,
 ) {
-	const problem = checkBody(body, false);
+	const problem = checkBody(body, false, webhook.unified_api);
 	if (problem) return validationError(problem);
 	const input = body as Partial<Webhook>;
 	const urlChanged =

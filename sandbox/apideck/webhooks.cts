@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { postJson, type PostResult } from './http-post.cjs';
+import { postJson, type PostResult } from '../http/http-post.cjs';
+import { InFlight } from '../http/in-flight.cjs';
 import type { Cursors } from './pagination.cjs';
 import { resourceForEntity } from './resources.cjs';
 import { signBody } from './signature.cjs';
@@ -69,7 +70,7 @@ export const VALIDATION_BODY = { message: 'Validating delivery URL' };
 export class Webhooks {
 	/** Subscriptions by id (the HTTP API in webhook-api.cts edits them). */
 	readonly registry = new Map<string, Webhook>();
-	private inflight = new Set<Promise<unknown>>();
+	private inflight = new InFlight();
 	private validationMode: 'real' | 'pass' | 'fail' = 'real';
 	readonly deliveries: DeliveryResult[] = [];
 	readonly validations: ValidationAttempt[] = [];
@@ -135,12 +136,14 @@ export class Webhooks {
 		return { body, headers: { ...headers, ...options.headers } };
 	}
 
-	/** POSTs an event to every enabled subscription that wants its type (or '*'). */
+	/** POSTs an event to every enabled subscription of its unified API that wants its type (or '*'). */
 	async deliver(event: CrmEvent, options: DeliverOptions = {}): Promise<DeliveryResult[]> {
 		const { body, headers } = this.buildDelivery(event, options);
+		const api = event.event_type.split('.')[0];
 		const targets = this.subscriptions().filter(
 			(w) =>
 				w.status === 'enabled' &&
+				w.unified_api === api &&
 				(options.webhookId ? w.id === options.webhookId : true) &&
 				(w.events.includes('*') || w.events.includes(event.event_type)),
 		);
@@ -162,13 +165,11 @@ export class Webhooks {
 	/** Fire-and-forget delivery used by autoEmit; settle() waits for these. */
 	emit(event: CrmEvent) {
 		if (!this.autoEmit) return;
-		const p = this.deliver(event).catch(() => []);
-		this.inflight.add(p);
-		void p.finally(() => this.inflight.delete(p));
+		this.inflight.track(this.deliver(event));
 	}
 
-	async settle() {
-		while (this.inflight.size) await Promise.all(this.inflight);
+	settle() {
+		return this.inflight.settle();
 	}
 
 	private payload(event: CrmEvent) {

@@ -1,13 +1,29 @@
 #!/usr/bin/env node
 /**
- * Builds the field catalog of the Apideck CRM node from the OpenAPI spec.
+ * Builds the field catalog of a CRM node from its backend's OpenAPI spec.
  *
- *   node scripts/catalog/generate.cjs [--spec <crm.yml>] [--out <dir>]
+ *   node scripts/catalog/generate.cjs [--backend <id>] [--spec <file.yml>] [--out <dir>]
  *
- * Spec: --spec, else $APIDECK_CRM_SPEC, else ../shared/apideck/crm.yml (relative to the repo root).
- * Output: nodes/ApideckCrm/catalog/generated/ (one file per resource, shared objects and enums,
- * index.ts). Only names, types, enums and required/read-only facts are taken from the spec —
- * no descriptions or examples. Human text lives in nodes/ApideckCrm/catalog/descriptions.ts.
+ * Without --backend: every backend in backends/ whose spec is present. A backend's config
+ * (backends/<id>.cjs) says:
+ *   title        named in each generated file's header ("Apideck CRM API")
+ *   spec         the spec, relative to the repo root; specEnv: the variable that overrides it
+ *   out          where the generated files go, relative to the repo root
+ *   pathPrefix   paths of unified resources start with it ("/crm/"); other paths are skipped
+ *   recordSchema (op, spec) → name of the schema of the records an operation works on
+ *   enumId       (schema) → id shared by enums used in several places, if the spec has one
+ *   query        query parameters the node sets, in this order (the catalog lists those of each
+ *                endpoint); pagingQuery: parameters that make an endpoint paginated
+ *   filterSchema (listOp, spec) → an object schema whose properties are the list's filters
+ *   sortFields   (listOp, spec) → the fields a list can be sorted by
+ * `spec` offers { doc, deref, queryParamSchema(op, name), queryParams(op) }.
+ *
+ * Each resource lists the fields its create and its update require (`requiredCreateFields`,
+ * `requiredUpdateFields`), from the `required` of each operation's request body.
+ *
+ * Output: one file per resource, shared objects and enums, index.ts, each marked as generated.
+ * Only names, types, enums and required/read-only facts are taken from the spec — no
+ * descriptions or examples; human text lives next to the node (e.g. catalog/fieldHelp.ts).
  */
 'use strict';
 
@@ -16,20 +32,45 @@ const path = require('node:path');
 const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_SPEC = path.resolve(ROOT, '..', 'shared', 'apideck', 'crm.yml');
-const DEFAULT_OUT = path.join(ROOT, 'nodes', 'ApideckCrm', 'catalog', 'generated');
+const BACKENDS = path.join(__dirname, 'backends');
 
-const QUERY_ORDER = ['fields', 'filter', 'sort', 'pass_through', 'raw'];
-const OPERATION_ORDER = ['create', 'get', 'getAll', 'update', 'delete', 'getMembers'];
+// Operations of a resource's own paths, in this order; sub-resource operations follow.
+const OPERATION_ORDER = ['create', 'get', 'getAll', 'update', 'delete'];
 
-function specPathFromEnv() {
-	return process.env.APIDECK_CRM_SPEC ? path.resolve(process.env.APIDECK_CRM_SPEC) : DEFAULT_SPEC;
+/** Every backend config in backends/. */
+function backends() {
+	return fs
+		.readdirSync(BACKENDS)
+		.filter((file) => file.endsWith('.cjs'))
+		.sort()
+		.map((file) => require(path.join(BACKENDS, file)));
 }
+
+function backendById(id) {
+	const backend = backends().find((b) => b.id === id);
+	if (!backend) throw new Error(`No backend "${id}" in ${path.relative(ROOT, BACKENDS)}`);
+	return backend;
+}
+
+/** The backend's spec: its environment variable, else its default path next to the repo. */
+function specPathOf(backend) {
+	const fromEnv = backend.specEnv && process.env[backend.specEnv];
+	return fromEnv ? path.resolve(fromEnv) : path.resolve(ROOT, backend.spec);
+}
+
+const outDirOf = (backend) => path.resolve(ROOT, backend.out);
 
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const words = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-const camel = (s) => lowerFirst(s.split(/[^A-Za-z0-9]+/).filter(Boolean).map(upperFirst).join(''));
+const camel = (s) =>
+	lowerFirst(
+		s
+			.split(/[^A-Za-z0-9]+/)
+			.filter(Boolean)
+			.map(upperFirst)
+			.join(''),
+	);
 const refName = (s) => (s && s.$ref ? s.$ref.split('/').pop() : undefined);
 
 /** A value the serializer prints as code (a reference to another generated constant). */
@@ -68,14 +109,24 @@ function createModel(doc) {
 
 	const isReadOnly = (prop) => Boolean(prop.readOnly || deref(prop).readOnly);
 
-	return { schemas, parameters, deref, isReadOnly };
+	const queryParams = (op) =>
+		(op.parameters || [])
+			.map((p) => (p.$ref ? parameters[refName(p)] : p))
+			.filter((param) => param && param.in === 'query');
+
+	function queryParamSchema(op, name) {
+		const param = queryParams(op).find((p) => p.name === name);
+		return param ? param.schema : undefined;
+	}
+
+	return { doc, schemas, parameters, deref, isReadOnly, queryParams, queryParamSchema };
 }
 
 /**
  * Field conversion. Named object schemas used by several resources (Address, Email, …) and enums
  * used in several places (currencies) are emitted once, in objects.ts and enums.ts.
  */
-function createFieldBuilder(model, sharedObjects) {
+function createFieldBuilder(model, sharedObjects, backend) {
 	const { deref, isReadOnly } = model;
 	const objects = new Map(); // schema name -> fields
 	const enumSites = new Map(); // enum id -> { values, sites: Set }
@@ -116,7 +167,7 @@ function createFieldBuilder(model, sharedObjects) {
 			field.type = 'any';
 		} else if (s.enum) {
 			field.type = 'enum';
-			field.values = enumValue(s['x-apideck-enum-id'], s.enum, `${site}.${name}`);
+			field.values = enumValue(backend.enumId && backend.enumId(s), s.enum, `${site}.${name}`);
 		} else if (s.type === 'string') {
 			field.type = s.writeOnly ? 'secret' : scalarType(name, s);
 			if (s.format === 'email') field.email = true;
@@ -141,7 +192,8 @@ function createFieldBuilder(model, sharedObjects) {
 		} else {
 			field.type = 'json';
 		}
-		if (field.fields && !(field.fields instanceof Code) && field.fields.length === 0) return undefined;
+		if (field.fields && !(field.fields instanceof Code) && field.fields.length === 0)
+			return undefined;
 		if (required) field.required = true;
 		return field;
 	}
@@ -180,7 +232,7 @@ function findSharedObjects(model, bodySchemas) {
 	return new Set([...users].filter(([, r]) => r.size > 1).map(([name]) => name));
 }
 
-function endpointOf(model, pathTemplate, op) {
+function endpointOf(model, backend, pathTemplate, op) {
 	const endpoint = {
 		method: null,
 		path: pathTemplate,
@@ -188,47 +240,38 @@ function endpointOf(model, pathTemplate, op) {
 		query: [],
 	};
 	const query = new Set();
-	for (const p of op.parameters || []) {
-		const param = p.$ref ? model.parameters[refName(p)] : p;
-		if (!param || param.in !== 'query') continue;
-		if (QUERY_ORDER.includes(param.name)) query.add(param.name);
-		if (param.name === 'cursor' || param.name === 'limit') endpoint.paginated = true;
+	for (const param of model.queryParams(op)) {
+		if (backend.query.includes(param.name)) query.add(param.name);
+		if (backend.pagingQuery.includes(param.name)) endpoint.paginated = true;
 	}
-	endpoint.query = QUERY_ORDER.filter((q) => query.has(q));
+	endpoint.query = backend.query.filter((q) => query.has(q));
 	return endpoint;
 }
 
-function paramSchema(model, op, name) {
-	for (const p of op.parameters || []) {
-		const param = p.$ref ? model.parameters[refName(p)] : p;
-		if (param && param.in === 'query' && param.name === name) return param.schema;
-	}
-	return undefined;
-}
-
-function collectResources(doc, model) {
-	const tagModel = new Map(
-		(doc.tags || []).map((t) => [t.name, refName(t['x-apideck-model'] || {})]),
-	);
+function collectResources(model, backend) {
+	const { doc } = model;
 	const resources = new Map(); // value -> resource
 	const bySegment = new Map(); // 'leads' -> value
 	const pending = [];
 
 	for (const [pathTemplate, item] of Object.entries(doc.paths)) {
+		if (!pathTemplate.startsWith(backend.pathPrefix)) continue;
+		// Below the prefix: the resource's segment, then {id} or a sub-resource.
+		const parts = pathTemplate.slice(backend.pathPrefix.length).split('/').filter(Boolean);
+		if (!parts.length || parts[0].startsWith('{')) continue;
 		for (const [method, op] of Object.entries(item)) {
 			if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
-			const parts = pathTemplate.split('/').filter(Boolean);
 			const last = parts[parts.length - 1];
-			const sub = parts.length > 2 && !last.startsWith('{');
-			pending.push({ pathTemplate, method, op, parts, last, sub });
+			const sub = parts.length > 1 && !last.startsWith('{');
+			pending.push({ pathTemplate, method, op, segment: parts[0], last, sub });
 		}
 	}
 
 	for (const entry of pending.filter((e) => !e.sub)) {
-		const schemaName = tagModel.get((entry.op.tags || [])[0]);
+		const schemaName = backend.recordSchema(entry.op, model);
 		if (!schemaName) throw new Error(`No model for ${entry.method} ${entry.pathTemplate}`);
 		const value = lowerFirst(schemaName);
-		bySegment.set(entry.parts[1], value);
+		bySegment.set(entry.segment, value);
 		if (!resources.has(value)) {
 			resources.set(value, {
 				schemaName,
@@ -242,12 +285,13 @@ function collectResources(doc, model) {
 
 	for (const entry of pending) {
 		const { pathTemplate, method, op, last, sub } = entry;
-		const value = bySegment.get(entry.parts[1]);
+		const value = bySegment.get(entry.segment);
 		const resource = resources.get(value);
+		if (!resource) throw new Error(`No resource for ${method} ${pathTemplate}`);
 		let kind;
 		if (sub) {
-			if (method !== 'get') throw new Error(`Unexpected ${method} ${pathTemplate}`);
-			kind = `get${upperFirst(camel(last))}`;
+			// GET /lists/{id}/members → getMembers; POST /accounts/merge → merge
+			kind = method === 'get' ? `get${upperFirst(camel(last))}` : camel(last);
 		} else if (method === 'get') {
 			kind = last === '{id}' ? 'get' : 'getAll';
 		} else if (method === 'post') {
@@ -258,7 +302,7 @@ function collectResources(doc, model) {
 			kind = 'delete';
 		}
 		if (resource.operations[kind]) throw new Error(`Two ${kind} endpoints for ${value}`);
-		const endpoint = endpointOf(model, pathTemplate, op);
+		const endpoint = endpointOf(model, backend, pathTemplate, op);
 		endpoint.method = method.toUpperCase();
 		resource.operations[kind] = endpoint;
 		resource.specOps[kind] = op;
@@ -266,16 +310,28 @@ function collectResources(doc, model) {
 	return [...resources.values()].sort((a, b) => a.value.localeCompare(b.value));
 }
 
+const requestSchemaOf = (op) => (op ? op.requestBody.content['application/json'].schema : undefined);
+
 function bodySchemaOf(resource) {
-	const op = resource.specOps.create || resource.specOps.update;
-	return op ? op.requestBody.content['application/json'].schema : undefined;
+	return requestSchemaOf(resource.specOps.create || resource.specOps.update);
 }
 
-function buildCatalog(doc) {
+/** Writable top-level fields the update body requires (some specs keep create's on PATCH). */
+function requiredUpdateFieldsOf(model, resource) {
+	const body = requestSchemaOf(resource.specOps.update);
+	if (!body) return [];
+	const schema = model.deref(body);
+	return (schema.required || []).filter((name) => {
+		const prop = (schema.properties || {})[name];
+		return prop && !model.isReadOnly(prop);
+	});
+}
+
+function buildCatalog(doc, backend) {
 	const model = createModel(doc);
-	const resources = collectResources(doc, model);
+	const resources = collectResources(model, backend);
 	const bodies = resources.filter(bodySchemaOf).map((r) => [r.value, bodySchemaOf(r)]);
-	const builder = createFieldBuilder(model, findSharedObjects(model, bodies));
+	const builder = createFieldBuilder(model, findSharedObjects(model, bodies), backend);
 
 	const out = resources.map((r) => {
 		const body = bodySchemaOf(r);
@@ -285,22 +341,24 @@ function buildCatalog(doc) {
 			? fields.filter((f) => f.required).map((f) => f.name)
 			: [];
 		const listOp = r.specOps.getAll;
-		const filterSchema = listOp && paramSchema(model, listOp, 'filter');
-		const sortSchema = listOp && paramSchema(model, listOp, 'sort');
+		const filterSchema = listOp && backend.filterSchema(listOp, model);
 		const filters = filterSchema
 			? builder.buildFields(model.deref(filterSchema), `${r.schemaName}Filter`)
 			: [];
-		const sortBy = sortSchema ? model.deref(model.deref(sortSchema).properties.by) : undefined;
 		const operations = {};
-		for (const kind of OPERATION_ORDER) if (r.operations[kind]) operations[kind] = r.operations[kind];
+		const kinds = Object.keys(r.operations);
+		for (const kind of [...OPERATION_ORDER, ...kinds.filter((k) => !OPERATION_ORDER.includes(k))]) {
+			if (r.operations[kind]) operations[kind] = r.operations[kind];
+		}
 		return {
 			value: r.value,
 			displayName: r.displayName,
 			operations,
 			requiredCreateFields,
+			requiredUpdateFields: requiredUpdateFieldsOf(model, r),
 			fields,
 			filters,
-			sortFields: sortBy ? [...sortBy.enum] : [],
+			sortFields: listOp ? [...(backend.sortFields(listOp, model) || [])] : [],
 		};
 	});
 
@@ -328,35 +386,38 @@ function toSource(value, ctx) {
 		}
 		const entries = Object.entries(value).filter(([, v]) => v !== undefined);
 		return `{${entries
-			.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${toSource(v, ctx)}`)
+			.map(
+				([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${toSource(v, ctx)}`,
+			)
 			.join(', ')}}`;
 	}
 	return JSON.stringify(value);
 }
 
-function header(version) {
-	return `// GENERATED by scripts/catalog/generate.cjs from Apideck CRM API ${version} — do not edit; run \`npm run generate\`\n`;
+function header(title, version) {
+	return `// GENERATED by scripts/catalog/generate.cjs from ${title} ${version} — do not edit; run \`npm run generate\`\n`;
 }
 
-function moduleSource(version, typeImports, declarations, ctx) {
-	const imports = [];
-	if (typeImports.length) imports.push(`import type { ${typeImports.join(', ')} } from '../types';`);
-	if (ctx.uses.has('enums')) imports.push(`import * as enums from './enums';`);
-	if (ctx.uses.has('objects')) imports.push(`import * as objects from './objects';`);
-	return `${header(version)}\n${imports.join('\n')}${imports.length ? '\n\n' : ''}${declarations}\n`;
-}
-
-function renderFiles(catalog) {
+function renderFiles(catalog, backend) {
 	const files = new Map();
 	const { version, sharedEnums } = catalog;
 	const newCtx = () => ({ uses: new Set(), sharedEnums });
+
+	function moduleSource(typeImports, declarations, ctx) {
+		const imports = [];
+		if (typeImports.length)
+			imports.push(`import type { ${typeImports.join(', ')} } from '../types';`);
+		if (ctx.uses.has('enums')) imports.push(`import * as enums from './enums';`);
+		if (ctx.uses.has('objects')) imports.push(`import * as objects from './objects';`);
+		return `${header(backend.title, version)}\n${imports.join('\n')}${imports.length ? '\n\n' : ''}${declarations}\n`;
+	}
 
 	if (sharedEnums.size) {
 		const decls = [...sharedEnums.values()]
 			.sort((a, b) => a.name.localeCompare(b.name))
 			.map((e) => `export const ${e.name}: readonly string[] = ${JSON.stringify(e.values)};`)
 			.join('\n\n');
-		files.set('enums.ts', moduleSource(version, [], decls, newCtx()));
+		files.set('enums.ts', moduleSource([], decls, newCtx()));
 	}
 
 	if (catalog.objects.size) {
@@ -368,14 +429,14 @@ function renderFiles(catalog) {
 					`export const ${lowerFirst(name)}Fields: readonly CatalogField[] = ${toSource(fields, ctx)};`,
 			)
 			.join('\n\n');
-		files.set('objects.ts', moduleSource(version, ['CatalogField'], decls, ctx));
+		files.set('objects.ts', moduleSource(['CatalogField'], decls, ctx));
 	}
 
 	for (const resource of catalog.resources) {
 		const ctx = newCtx();
 		const body = toSource(resource, ctx);
 		const decl = `export const ${resource.value}: CatalogResource = ${body};`;
-		files.set(`${resource.value}.ts`, moduleSource(version, ['CatalogResource'], decl, ctx));
+		files.set(`${resource.value}.ts`, moduleSource(['CatalogResource'], decl, ctx));
 	}
 
 	const names = catalog.resources.map((r) => r.value);
@@ -386,13 +447,14 @@ function renderFiles(catalog) {
 		'',
 		`export const resources: Readonly<Record<ResourceValue, CatalogResource>> = { ${names.join(', ')} };`,
 	].join('\n');
-	files.set('index.ts', moduleSource(version, ['CatalogResource', 'ResourceValue'], index, newCtx()));
+	files.set('index.ts', moduleSource(['CatalogResource', 'ResourceValue'], index, newCtx()));
 	return files;
 }
 
-async function formatFiles(files) {
+async function formatFiles(files, backend) {
 	const prettier = require('prettier');
-	const options = (await prettier.resolveConfig(path.join(DEFAULT_OUT, 'index.ts'))) || {};
+	// The repo's settings for the backend's folder, wherever the files are written.
+	const options = (await prettier.resolveConfig(path.join(outDirOf(backend), 'index.ts'))) || {};
 	const out = new Map();
 	for (const [name, source] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
 		out.set(name, await prettier.format(source, { ...options, parser: 'typescript' }));
@@ -400,10 +462,10 @@ async function formatFiles(files) {
 	return out;
 }
 
-/** Returns Map<fileName, content> of the generated catalog. */
-async function generateCatalog(specPath = specPathFromEnv()) {
+/** Returns Map<fileName, content> of the backend's generated catalog. */
+async function generateCatalog(backend, specPath = specPathOf(backend)) {
 	const doc = YAML.parse(fs.readFileSync(specPath, 'utf8'));
-	return formatFiles(renderFiles(buildCatalog(doc)));
+	return formatFiles(renderFiles(buildCatalog(doc, backend), backend), backend);
 }
 
 async function writeCatalog(files, outDir) {
@@ -414,26 +476,55 @@ async function writeCatalog(files, outDir) {
 	for (const [name, content] of files) fs.writeFileSync(path.join(outDir, name), content);
 }
 
+/**
+ * Generates the catalog of every backend whose spec is present; `log` hears what was written
+ * and which backends kept their committed catalog.
+ */
+async function generateAll(log) {
+	for (const backend of backends()) {
+		const spec = specPathOf(backend);
+		const out = outDirOf(backend);
+		if (!fs.existsSync(spec)) {
+			log(
+				`${backend.id}: ${spec} not found, keeping the committed catalog in ${path.relative(ROOT, out)}`,
+			);
+			continue;
+		}
+		const files = await generateCatalog(backend, spec);
+		await writeCatalog(files, out);
+		log(
+			`${backend.id}: ${files.size} files from ${path.relative(ROOT, spec)} -> ${path.relative(ROOT, out)}`,
+		);
+	}
+}
+
 function parseArgs(argv) {
-	const args = { spec: specPathFromEnv(), out: DEFAULT_OUT };
+	const args = {};
 	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--spec') args.spec = path.resolve(argv[++i]);
+		if (argv[i] === '--backend') args.backend = argv[++i];
+		else if (argv[i] === '--spec') args.spec = path.resolve(argv[++i]);
 		else if (argv[i] === '--out') args.out = path.resolve(argv[++i]);
 		else throw new Error(`Unknown argument ${argv[i]}`);
 	}
+	if ((args.spec || args.out) && !args.backend) throw new Error('--spec and --out need --backend');
 	return args;
 }
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const files = await generateCatalog(args.spec);
-	await writeCatalog(files, args.out);
-	process.stdout.write(
-		`catalog: ${files.size} files from ${path.relative(ROOT, args.spec)} -> ${path.relative(ROOT, args.out) || '.'}\n`,
+	const say = (line) => process.stdout.write(`catalog: ${line}\n`);
+	if (!args.backend) return generateAll(say);
+	const backend = backendById(args.backend);
+	const spec = args.spec || specPathOf(backend);
+	const out = args.out || outDirOf(backend);
+	const files = await generateCatalog(backend, spec);
+	await writeCatalog(files, out);
+	say(
+		`${backend.id}: ${files.size} files from ${path.relative(ROOT, spec)} -> ${path.relative(ROOT, out) || '.'}`,
 	);
 }
 
-module.exports = { generateCatalog, writeCatalog, buildCatalog, DEFAULT_SPEC, DEFAULT_OUT, specPathFromEnv };
+module.exports = { backendById, generateAll, generateCatalog, specPathOf };
 
 if (require.main === module) {
 	main().catch((error) => {

@@ -16,7 +16,9 @@ async function main() {
 	const keep = process.argv.includes('--keep');
 	const n8nPort = Number(process.env.DEMO_N8N_PORT ?? 5678);
 	const sandboxPort = Number(process.env.DEMO_SANDBOX_PORT ?? 4010);
-	process.stdout.write('Starting the Apideck sandbox and n8n (first run installs n8n: ~7 min)…\n');
+	process.stdout.write(
+		'Starting the Apideck sandbox and n8n (first run installs n8n: 5–15 min, progress below)…\n',
+	);
 	const stack = await startDemoStack({
 		sandboxPort,
 		emitEvents: true,

@@ -6,6 +6,10 @@
  * sandbox, which checks the n8n URL with a signed validation request).
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../n8n/community-package.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
 import { startQueueModeN8n, type QueueModeN8n, type QueueModeOptions } from '../n8n/queue-mode.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
@@ -70,8 +74,12 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 		} else {
 			n8n = await startN8n(options.n8n);
 		}
-		const loaded = await n8n.packageNodeTypes();
-		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${n8n?.package?.name}.${t}`);
+		// With `packageDir: false` the package is already in the user folder (installed by npm).
+		const name =
+			n8n.package?.name ??
+			(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+		const loaded = await n8n.packageNodeTypes(name);
+		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${name}.${t}`);
 		if (!wanted.every((t) => loaded.includes(t))) {
 			const errors = n8n
 				.logs()

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { postJson } from '../../sandbox/apideck/http-post.cjs';
+import { postJson } from '../../sandbox/http/http-post.cjs';
 import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { expectedOwner, newLeadBody, type DemoOwner } from '../demo/seed.cjs';
 import { sleep } from '../n8n/managed-process.cjs';

@@ -4,12 +4,12 @@
  * behind a load balancer, or one restarted meanwhile). That process knows the event only from the
  * trigger's static data in the database.
  *
- *   npm run build && node scripts/n8n/run-cts.cjs scripts/load/redelivery-across-processes.cts
- *   N8N_VERSION=1.123.81 node scripts/n8n/run-cts.cjs scripts/load/redelivery-across-processes.cts
+ *   npm run build && node scripts/dev-loader.cjs scripts/load/redelivery-across-processes.cts
+ *   N8N_VERSION=1.123.81 node scripts/dev-loader.cjs scripts/load/redelivery-across-processes.cts
  *
  * Prints each event's three answers and the executions; exits 1 when an event ran twice.
  */
-import { postJson } from '../../sandbox/apideck/http-post.cjs';
+import { postJson } from '../../sandbox/http/http-post.cjs';
 import { startDemoStack } from '../demo/stack.cjs';
 import { triggerUrl } from '../demo/template.cjs';
 import { sleep } from '../n8n/managed-process.cjs';

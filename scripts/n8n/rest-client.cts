@@ -18,6 +18,14 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { Agent, fetch } from 'undici';
+
+// A new connection per call. With keep-alive, a call made after the test process was busy for a
+// few seconds (parsing n8n's multi-megabyte /types/nodes.json, a loaded machine) could go out
+// on a socket n8n had just closed as idle (5 s), and fail with "other side closed" — a POST is
+// not retried. Loopback connections cost next to nothing.
+const noKeepAlive = new Agent({ pipelining: 0 });
+
 export interface RestClientOptions {
 	baseUrl: string;
 	/** Decodes flatted strings (n8n's own `flatted` package, loaded from the install). */
@@ -150,24 +158,16 @@ export class N8nRestClient {
 		body?: unknown,
 		headers: Record<string, string> = {},
 	): Promise<{ status: number; body: unknown; headers: Headers }> {
-		const send = async () =>
-			await fetch(this.baseUrl + path, {
-				method,
-				headers: {
-					'browser-id': this.browserId,
-					...(this.cookie ? { cookie: this.cookie } : {}),
-					...(body === undefined ? {} : { 'content-type': 'application/json' }),
-					...headers,
-				},
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-		// n8n closes a keep-alive connection after 5 idle seconds; on a busy machine fetch can
-		// reuse it just as it closes ("other side closed"): the request never reached n8n, so
-		// it is sent once more on a new connection.
-		const response = await send().catch(async (error: unknown) => {
-			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-			if (cause?.code !== 'UND_ERR_SOCKET' || cause.message !== 'other side closed') throw error;
-			return await send();
+		const response = await fetch(this.baseUrl + path, {
+			method,
+			headers: {
+				'browser-id': this.browserId,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+			dispatcher: noKeepAlive,
 		});
 		const setCookie = response.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));

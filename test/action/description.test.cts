@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
 import { OPERATIONS, operationsOf } from '../../nodes/ApideckCrm/actions/operations';
-import { resources } from '../../nodes/ApideckCrm/catalog/generated';
+import { resources } from '../../nodes/ApideckCrm/catalog';
 
 const properties = new ApideckCrm().description.properties;
 const catalog = Object.values(resources);

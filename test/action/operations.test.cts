@@ -6,16 +6,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
+import { useSpecBodies } from '../helpers/spec-bodies.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox({ reset: 'none' });
+// Every body the node sends is also checked against Apideck's spec, independently of the sandbox.
+const specBodies = useSpecBodies();
 
 const credentials = () => sandboxCredentials(sandbox);
 
@@ -34,6 +30,7 @@ async function run(resource: string, operation: string, parameters: INodeParamet
 		credentials: credentials(),
 	});
 	if (result.error) throw result.error;
+	specBodies.expectValid(sandbox.requests);
 	const sent: Sent[] = sandbox.requests.map((r) => ({
 		method: r.method,
 		path: r.path,
@@ -70,7 +67,11 @@ interface ResourceCase {
 	extra?: INodeParameters;
 	seed: IDataObject;
 	create: { parameters: INodeParameters; body: IDataObject };
-	update: { parameters: INodeParameters; body: IDataObject };
+	/**
+	 * `body` is the PATCH sent; `readsFirst` when it must also carry a field the spec requires on
+	 * updates that the parameters leave out, whose current value is read first.
+	 */
+	update: { parameters: INodeParameters; body: IDataObject; readsFirst?: true };
 	/** Get Many parameters besides returnAll/limit, and the query they send besides limit. */
 	getAll: { parameters: INodeParameters; query: IDataObject };
 }
@@ -100,7 +101,11 @@ const CASES: Record<string, ResourceCase> = {
 				attendees: [{ name: 'Ada', email_address: 'ada@example.com', is_organizer: true }],
 			},
 		},
-		update: { parameters: { updateFields: { done: true } }, body: { done: true } },
+		update: {
+			parameters: { updateFields: { done: true } },
+			body: { done: true, type: 'call' },
+			readsFirst: true,
+		},
 		getAll: {
 			parameters: { filters: { owner_id: 'u1' }, sort: { by: 'updated_at', direction: 'desc' } },
 			query: { filter: { owner_id: 'u1' }, sort: { by: 'updated_at', direction: 'desc' } },
@@ -124,7 +129,11 @@ const CASES: Record<string, ResourceCase> = {
 				currency: 'EUR',
 			},
 		},
-		update: { parameters: { updateFields: { industry: 'Energy' } }, body: { industry: 'Energy' } },
+		update: {
+			parameters: { updateFields: { industry: 'Energy' } },
+			body: { industry: 'Energy', name: 'Acme' },
+			readsFirst: true,
+		},
 		getAll: {
 			parameters: { filters: { name: 'Acme' }, sort: { by: 'name', direction: 'asc' } },
 			query: { filter: { name: 'Acme' }, sort: { by: 'name', direction: 'asc' } },
@@ -232,7 +241,8 @@ const CASES: Record<string, ResourceCase> = {
 		},
 		update: {
 			parameters: { updateFields: { status: 'qualified' } },
-			body: { status: 'qualified' },
+			body: { status: 'qualified', name: 'Ada Lovelace' },
+			readsFirst: true,
 		},
 		getAll: {
 			parameters: { filters: { first_name: 'Ada' }, sort: { by: 'created_at', direction: 'desc' } },
@@ -269,7 +279,11 @@ const CASES: Record<string, ResourceCase> = {
 			},
 			body: { title: 'New deal', close_date: '2024-06-30', win_probability: 40 },
 		},
-		update: { parameters: { updateFields: { status: 'won' } }, body: { status: 'won' } },
+		update: {
+			parameters: { updateFields: { status: 'won' } },
+			body: { status: 'won', title: 'Big deal' },
+			readsFirst: true,
+		},
 		getAll: {
 			parameters: {
 				filters: { status: 'open' },
@@ -300,7 +314,11 @@ const CASES: Record<string, ResourceCase> = {
 				],
 			},
 		},
-		update: { parameters: { updateFields: { archived: true } }, body: { archived: true } },
+		update: {
+			parameters: { updateFields: { archived: true } },
+			body: { archived: true, name: 'Sales' },
+			readsFirst: true,
+		},
 		getAll: { parameters: {}, query: {} },
 	},
 	user: {
@@ -316,7 +334,8 @@ const CASES: Record<string, ResourceCase> = {
 		},
 		update: {
 			parameters: { updateFields: { department: 'Research' } },
-			body: { department: 'Research' },
+			body: { department: 'Research', emails: [{ email: 'linus@example.com' }] },
+			readsFirst: true,
 		},
 		getAll: {
 			parameters: { filters: { email: 'linus@example.com' } },
@@ -390,16 +409,18 @@ describe.each(Object.entries(CASES))('%s', (resource, c) => {
 		expect(json).toEqual(expected);
 	});
 
-	test('update patches only the given fields and outputs the updated record', async () => {
+	test('update patches the given fields (and keeps required ones) and outputs the record', async () => {
 		operationsRun.add(`${resource}.update`);
 		const { json, sent } = await run(resource, 'update', {
 			...c.extra,
 			id: byId(id),
 			...c.update.parameters,
 		});
+		const read = { method: 'GET', path: `${c.base}/${id}`, query: {}, body: undefined };
 		expect(sent).toEqual([
+			...(c.update.readsFirst ? [read] : []),
 			{ method: 'PATCH', path: `${c.base}/${id}`, query: {}, body: c.update.body },
-			{ method: 'GET', path: `${c.base}/${id}`, query: {}, body: undefined },
+			read,
 		]);
 		expect(json).toEqual([stored(id)]);
 		expect(json[0]).toMatchObject(c.update.body);

@@ -6,16 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 beforeEach(() => {
-	sandbox.store.clear();
-	sandbox.clearRequests();
 	sandbox.faults.clear();
 	sandbox.setLatency(0);
 	sandbox.setRateLimit(undefined);
@@ -63,7 +57,7 @@ test('Items in Parallel 1 sends strictly one item after another', async () => {
 test('without Continue On Fail the first failing item stops the run and later items are not started', async () => {
 	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', method: 'POST' });
 	const { error } = await createLeads(names(6), { itemsInParallel: 1 });
-	expect(error?.message).toBe('Apideck rejected the request as invalid');
+	expect(error?.message).toMatch(/^Apideck rejected the request as invalid \(item \d\)$/);
 	expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
 	expect(sandbox.requests).toHaveLength(1);
 	expect(sandbox.store.count('leads')).toBe(0);
@@ -99,7 +93,7 @@ test('when a parallel item fails, the error names the later items that were alre
 	sandbox.faults.error({ status: 400, typeName: 'RequestValidationError', method: 'POST' });
 	sandbox.setLatency(50);
 	const { error } = await createLeads(names(4), { itemsInParallel: 4 });
-	expect(error?.message).toBe('Apideck rejected the request as invalid');
+	expect(error?.message).toMatch(/^Apideck rejected the request as invalid \(item \d\)$/);
 	const failed = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? -1;
 	const later = [0, 1, 2, 3].filter((index) => index > failed);
 	expect(sandbox.store.count('leads')).toBe(3);

@@ -6,9 +6,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
+import { useSpecBodies } from '../helpers/spec-bodies.cjs';
 import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 const sandbox = useSandbox();
+// Every body sent is also checked against Apideck's spec, independently of the sandbox.
+const specBodies = useSpecBodies();
+afterEach(() => specBodies.expectValid(sandbox.requests));
 
 async function upsert(resource: string, parameters: INodeParameters, continueOnFail = false) {
 	const result = await runNode({
@@ -17,6 +21,7 @@ async function upsert(resource: string, parameters: INodeParameters, continueOnF
 		credentials: sandboxCredentials(sandbox),
 		continueOnFail,
 	});
+	specBodies.expectValid(sandbox.requests);
 	const sent = sandbox.requests.map((r) => ({
 		method: r.method,
 		path: r.path,
@@ -25,6 +30,17 @@ async function upsert(resource: string, parameters: INodeParameters, continueOnF
 	}));
 	return { ...result, json: result.items.map((i) => i.json), sent };
 }
+
+/** The next `times` lists of `path` answer with these records instead of the sandbox's own. */
+const listAnswers = (path: string, data: IDataObject[], times = 1) =>
+	sandbox.faults.error({
+		status: 200,
+		typeName: 'CannedList',
+		method: 'GET',
+		path,
+		times,
+		fields: { data, meta: { cursors: { next: null } } },
+	});
 
 const lookup = (path: string, filter: IDataObject) => ({
 	method: 'GET',
@@ -100,6 +116,28 @@ describe('lead, matched on email', () => {
 		expect(json).toEqual([{ ...sandbox.store.get('leads', 'l1'), _upsert: 'updated' }]);
 		expect(json[0]).toMatchObject({ name: 'Ada Lovelace', description: 'met at the conference' });
 		expect(sandbox.store.count('leads')).toBe(1);
+	});
+
+	test('an update without a name keeps the name of the match, as the spec requires one', async () => {
+		sandbox.store.insert('leads', {
+			id: 'l1',
+			name: 'Ada Lovelace',
+			emails: [{ email: 'ada@example.test' }],
+		});
+		const { json, sent, error } = await upsert('lead', {
+			email: 'ada@example.test',
+			// Mapped from an input item that has no name.
+			name: '={{ $json.name }}',
+			additionalFields: { status: 'qualified' },
+		});
+		expect(error).toBeUndefined();
+		expect(sent.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);
+		expect(sent[1].body).toEqual({ status: 'qualified', name: 'Ada Lovelace' });
+		expect(json[0]).toMatchObject({
+			name: 'Ada Lovelace',
+			status: 'qualified',
+			_upsert: 'updated',
+		});
 	});
 
 	test('refuses to guess when several leads have the email', async () => {
@@ -211,16 +249,7 @@ describe('company, matched on name', () => {
 	test('a connector that matches loosely does not make a near name the match', async () => {
 		// The sandbox filters names exactly; this answer stands in for a CRM that matched "Acme"
 		// to "Acme Corporation", which must still lead to a create.
-		sandbox.faults.error({
-			status: 200,
-			typeName: 'LooseMatch',
-			method: 'GET',
-			path: '/crm/companies',
-			fields: {
-				data: [{ id: 'near', name: 'Acme Corporation' }],
-				meta: { cursors: { next: null } },
-			},
-		});
+		listAnswers('/crm/companies', [{ id: 'near', name: 'Acme Corporation' }]);
 		const { json, sent } = await upsert('company', { name: 'Acme' });
 		expect(sent.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
 		expect(json[0]).toMatchObject({ name: 'Acme', _upsert: 'created' });
@@ -240,5 +269,80 @@ describe('company, matched on name', () => {
 			[{ item: 0 }, '2 companies have the name "Twin" (item 0)'],
 			[{ item: 1 }, 'created'],
 		]);
+	});
+});
+
+describe('items of one run that share a match value', () => {
+	const sameEmail = ['same@example.com', 'same@example.com', 'SAME@example.com'];
+	const upsertEach = (input: IDataObject[], options: INodeParameters = {}) =>
+		runNode({
+			type: 'apideckCrm',
+			parameters: {
+				resource: 'lead',
+				operation: 'upsert',
+				email: '={{ $json.email }}',
+				name: '={{ $json.name }}',
+				options,
+			},
+			credentials: sandboxCredentials(sandbox),
+			input: input.map((json) => ({ json })),
+		});
+
+	test('at the default Items in Parallel, one lead is created and the others update it', async () => {
+		const { items, error } = await upsertEach(
+			sameEmail.map((email, i) => ({ email, name: `Same ${i}` })),
+		);
+		expect(error).toBeUndefined();
+		expect(sandbox.store.count('leads')).toBe(1);
+		const [lead] = sandbox.store.list('leads');
+		expect(items.map((i) => [i.pairedItem, i.json.id, i.json._upsert])).toEqual([
+			[{ item: 0 }, lead.id, 'created'],
+			[{ item: 1 }, lead.id, 'updated'],
+			[{ item: 2 }, lead.id, 'updated'],
+		]);
+		expect(lead.name).toBe('Same 2');
+	});
+
+	test('items with different values still run in parallel', async () => {
+		const emails = ['a@example.com', 'b@example.com', 'A@example.com', 'c@example.com'];
+		const { error } = await upsertEach(emails.map((email) => ({ email, name: email })));
+		expect(error).toBeUndefined();
+		// The lookups of a, b and c all went out before the first create; the second "a" waited.
+		const calls = sandbox.requests.map(
+			(r) => `${r.method} ${String((r.query.filter as IDataObject | undefined)?.email ?? '')}`,
+		);
+		expect(calls.slice(0, 3).sort()).toEqual([
+			'GET a@example.com',
+			'GET b@example.com',
+			'GET c@example.com',
+		]);
+		expect(sandbox.store.count('leads')).toBe(3);
+	});
+
+	test('a CRM whose search does not show the new lead yet still gets no second lead', async () => {
+		// The lookups find nothing, as with a CRM that indexes new records after a while.
+		listAnswers('/crm/leads', [], 2);
+		const { items, error } = await upsertEach([
+			{ email: 'late@example.com', name: 'Late' },
+			{ email: 'late@example.com', name: 'Late again' },
+		]);
+		expect(error).toBeUndefined();
+		expect(sandbox.store.count('leads')).toBe(1);
+		expect(items.map((i) => i.json._upsert)).toEqual(['created', 'updated']);
+		expect(sandbox.store.list('leads')[0].name).toBe('Late again');
+	});
+
+	test('the same email of two consumers is two leads', async () => {
+		const { items, error } = await upsertEach(
+			[
+				{ email: 'twin@example.com', name: 'Twin', consumer: 'test-consumer' },
+				{ email: 'twin@example.com', name: 'Twin', consumer: 'other-consumer' },
+			],
+			{ consumerId: '={{ $json.consumer }}' },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json._upsert)).toEqual(['created', 'created']);
+		expect(sandbox.store.count('leads')).toBe(1);
+		expect(sandbox.store.count('leads', { consumerId: 'other-consumer' })).toBe(1);
 	});
 });

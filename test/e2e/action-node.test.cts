@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { startDemoStack, type DemoStack } from '../../scripts/demo/stack.cjs';
+import { closeReceivers, receiver } from '../../sandbox/http/test-receiver.cjs';
 import { isN8n1, n8nVersion } from './helpers/n8n-version.cjs';
 import { upsertParameters, type UpsertCase } from './helpers/upsert.cjs';
 import { ACTION_TYPE, apideckNode, runChain, type CredentialRef } from './helpers/workflows.cjs';
@@ -177,9 +178,11 @@ test("an API error stops the workflow with Apideck's message", async () => {
 	expect(run.execution.status).toBe('error');
 	expect(run.execution.data.resultData.lastNodeExecuted).toBe('Rename Lead');
 	const error = run.error!;
+	// The headline goes on with Apideck's own words and names the item whose update was refused.
+	expect(error.message).toBe(
+		'The lead is locked by an approval process: Record 4711 is locked (item 0)',
+	);
 	const text = `${error.message}\n${String(error.description ?? '')}`;
-	expect(text).toContain('The lead is locked by an approval process');
-	expect(text).toContain('Record 4711 is locked');
 	expect(text).not.toContain(stack.sandbox.apiKey);
 	expect(stack.sandbox.store.get('leads', String(lead.id), scope)?.name).toBe(lead.name);
 });
@@ -190,8 +193,49 @@ test('a record that does not exist fails with the not-found explanation', async 
 	]);
 	expect(run.execution.status).toBe('error');
 	const error = run.error!;
-	expect(`${error.message}\n${String(error.description ?? '')}`).toMatch(/Unknown lead/);
+	// Apideck's detail { not_found: { entity, id } } in words, not as JSON.
+	expect(error.message).toBe('The record was not found: No lead with ID no-such-lead (item 0)');
+	expect(String(error.description ?? '')).toContain('Detail: No lead with ID no-such-lead');
+	expect(String(error.description ?? '')).toContain('Apideck said: Unknown lead');
 	expect(String(error.description ?? '')).toContain('EntityNotFoundError');
+});
+
+test('a redirect from the Base URL is not followed: the other host receives nothing', async () => {
+	const elsewhere = await receiver(200, JSON.stringify({ data: { id: 'made-up' } }));
+	try {
+		const location = `${elsewhere.url}/crm/leads`;
+		stack.sandbox.faults.redirect({ status: 307, location, method: 'POST' });
+		const run = await runChain(stack.n8n.rest, [
+			node('Create Elsewhere', { resource: 'lead', operation: 'create', name: 'Stays Here' }),
+		]);
+		expect(run.execution.status).toBe('error');
+		expect(run.error!.message).toBe(`Apideck answered with a redirect to ${location} (307)`);
+		expect(elsewhere.received).toEqual([]);
+	} finally {
+		stack.sandbox.faults.clear();
+		await closeReceivers();
+	}
+});
+
+test('the Timeout bounds an answer that trickles in', async () => {
+	stack.sandbox.faults.trickle({ everyMs: 200, method: 'POST' });
+	try {
+		const run = await runChain(stack.n8n.rest, [
+			node('Create Slowly', {
+				resource: 'lead',
+				operation: 'create',
+				name: 'Trickled Lead',
+				options: { timeout: 1000, returnRecord: false },
+			}),
+		]);
+		expect(run.execution.status).toBe('error');
+		expect(run.error!.message).toBe('Apideck did not answer in time (POST /crm/leads)');
+		const post = stack.sandbox.requests.filter((r) => r.method === 'POST').pop()!;
+		// The answer (a few hundred bytes at 5 per second) was abandoned, not read to its end.
+		expect(post.trickle!.sent).toBeLessThan(post.trickle!.total);
+	} finally {
+		stack.sandbox.faults.clear();
+	}
 });
 
 describe('credential test over REST (POST /rest/credentials/test)', () => {
@@ -201,6 +245,11 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 			'/rest/credentials/test',
 			{ credentials: { id, name: 'Apideck account', type: 'apideckApi', data } },
 		);
+	/** Saves a credential with these values and tests it, as the editor does for a new one. */
+	const testNew = async (name: string, data: Record<string, unknown>) => {
+		const saved = await stack.n8n.rest.createCredential({ name, type: 'apideckApi', data });
+		return await test_(data, saved.id);
+	};
 	const good = () => ({
 		apiKey: stack.sandbox.apiKey,
 		appId: stack.sandbox.appId,
@@ -217,13 +266,7 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 	});
 
 	test('fails with a wrong key, and says so', async () => {
-		const wrong = { ...good(), apiKey: 'not-the-sandbox-key' };
-		const saved = await stack.n8n.rest.createCredential({
-			name: 'Apideck wrong key',
-			type: 'apideckApi',
-			data: wrong,
-		});
-		const result = await test_(wrong, saved.id);
+		const result = await testNew('Apideck wrong key', { ...good(), apiKey: 'not-the-sandbox-key' });
 		expect(result.status).toBe('Error');
 		// 2.x shows the credential's own explanation; 1.x its generic one.
 		expect(result.message).toMatch(
@@ -238,12 +281,38 @@ describe('credential test over REST (POST /rest/credentials/test)', () => {
 		).toBe(true);
 		expect(result.message).not.toContain('not-the-sandbox-key');
 	});
+
+	test('refuses a key shorter than 8 characters without sending it', async () => {
+		stack.sandbox.clearRequests();
+		const result = await testNew('Apideck short key', { ...good(), apiKey: 'short' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/API key is only 5 characters long/);
+		expect(stack.sandbox.requests).toEqual([]);
+	});
+
+	test('does not follow a redirect from the Base URL', async () => {
+		const elsewhere = await receiver(200, '{"data":[]}');
+		try {
+			stack.sandbox.faults.redirect({
+				status: 302,
+				location: `${elsewhere.url}/vault/connections`,
+			});
+			const result = await test_(good(), credential.id);
+			expect(result.status).toBe('Error');
+			expect(elsewhere.received).toEqual([]);
+		} finally {
+			stack.sandbox.faults.clear();
+			await closeReceivers();
+		}
+	});
 });
 
 // Decided when the file is collected (jest cannot skip later): the built node is what n8n loads;
 // the test itself also checks the description n8n serves.
 const builtDescription = (): INodeTypeDescription => {
 	const file = join(__dirname, '../../dist/nodes/ApideckCrm/ApideckCrm.node.js');
+	// The build output, loaded at run time (it may not exist when the file is compiled).
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ApideckCrm } = require(file) as {
 		ApideckCrm: new () => { description: INodeTypeDescription };
 	};

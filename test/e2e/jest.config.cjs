@@ -19,7 +19,7 @@ const project = (version) => ({
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	resolver: '<rootDir>/test/jest-resolver.cjs',
+	resolver: '<rootDir>/scripts/dev-loader.cjs',
 	globals: { __N8N_VERSION__: version },
 });
 

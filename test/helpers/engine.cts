@@ -54,6 +54,7 @@ let registry: Record<string, INodeType | IVersionedNodeType> | undefined;
 function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 	if (!registry) {
 		registry = {};
+		/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a test runs them */
 		const candidates: Array<[string, () => INodeType]> = [
 			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node.ts').ApideckCrm)()],
 			[
@@ -62,6 +63,7 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node.ts').ApideckCrmTrigger)(),
 			],
 		];
+		/* eslint-enable @typescript-eslint/no-require-imports */
 		for (const [name, load] of candidates) {
 			try {
 				registry[`${PACKAGE}.${name}`] = load();

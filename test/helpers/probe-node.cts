@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { apideckList, apideckRequest } from '../../nodes/shared/transport';
+import { apideckList, apideckRequest } from '../../nodes/shared/apideck';
 
 /**
  * A test-only node that hands its parameters straight to the shared transport, so transport

@@ -3,18 +3,10 @@
  * sandbox: what they list, how a search term reaches Apideck, paging, and the overrides.
  */
 import { listSearch } from '../helpers/load-options.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { byId, credentials, sent } from './fixtures.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: true });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.clearRequests());
+const sandbox = useSandbox({ seed: true, reset: 'requests' });
 
 const call = (parameters: Record<string, unknown>) => ({
 	parameters: parameters as never,

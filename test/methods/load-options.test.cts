@@ -5,18 +5,10 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { loadOptions, resourceMapping } from '../helpers/load-options.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { byId, credentials, sent } from './fixtures.cjs';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: true });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.clearRequests());
+const sandbox = useSandbox({ seed: true, reset: 'requests' });
 
 const call = (parameters: Record<string, unknown>, serviceId = '') => ({
 	parameters: parameters as never,
@@ -212,7 +204,9 @@ describe('a failing dropdown', () => {
 			(e: unknown) => e,
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toBe('Apideck rejected the credentials');
+		expect((error as NodeApiError).message).toBe(
+			'Apideck rejected the credentials: Unauthorized Request',
+		);
 		expect((error as NodeApiError).description).toContain('Apideck said: Unauthorized Request');
 		expect((error as NodeApiError).description).toContain('Hint: Check the API key');
 		expect((error as NodeApiError).description).not.toContain(sandbox.apiKey);
@@ -226,7 +220,9 @@ describe('a failing dropdown', () => {
 			() => undefined,
 			(e: unknown) => e as NodeApiError,
 		);
-		expect(error?.message).toBe('No CRM is connected for this consumer and service');
+		expect(error?.message).toBe(
+			"No CRM is connected for this consumer and service: Consumer 'test-consumer' has no callable 'zoho-crm' connection for the crm API",
+		);
 		expect(error?.description).toContain('Hint: Connect the CRM for this consumer');
 	});
 

@@ -8,9 +8,9 @@
 import { Pool } from 'undici';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { signBody, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { signBody } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
+import { activeTriggerHost, stopTriggerHost, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 import { seededRandom } from '../helpers/seeded-random.cjs';
@@ -19,19 +19,14 @@ installCapture();
 
 const COUNT = Number(process.env.RELIABILITY_FUZZ_COUNT ?? 10_000);
 const CONCURRENCY = 16;
-let sandbox: Sandbox;
 let host: TriggerHost;
-
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	host = await activeTriggerHost(sandbox);
+const sandbox = useReliabilitySandbox({
+	async setup(started) {
+		host = await activeTriggerHost(started);
+		return () => stopTriggerHost(host);
+	},
 });
-afterAll(async () => {
-	await host.deactivate();
-	await host.close();
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 
 const rng = seededRandom(Number(process.env.RELIABILITY_FUZZ_SEED ?? 7_000_001));
 

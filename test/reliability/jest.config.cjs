@@ -20,7 +20,7 @@ module.exports = {
 	transform: {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	resolver: '<rootDir>/test/jest-resolver.cjs',
+	resolver: '<rootDir>/scripts/dev-loader.cjs',
 	setupFiles: ['<rootDir>/test/reliability/support/setup-env.cjs'],
 	reporters: ['default', '<rootDir>/test/reliability/support/matrix-reporter.cjs'],
 	testTimeout: 120000,

@@ -4,30 +4,25 @@
  * none left at the end.
  */
 import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
-import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { credentialsFor, reliabilitySandbox } from './support/fixtures.cjs';
+import { credentialsFor, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const CYCLES = 100;
-let sandbox: Sandbox;
 let host: TriggerHost;
-
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	host = await startTriggerHost({
-		credentials: credentialsFor(sandbox),
-		parameters: { events: ['crm.lead.created', 'crm.contact.updated'], fetchFullRecord: false },
-	});
+const sandbox = useReliabilitySandbox({
+	async setup(started) {
+		host = await startTriggerHost({
+			credentials: credentialsFor(started),
+			parameters: { events: ['crm.lead.created', 'crm.contact.updated'], fetchFullRecord: false },
+		});
+		return () => host.close();
+	},
 });
-afterAll(async () => {
-	await host.close();
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 
 // Transient faults the transport absorbs: DELETE is retried after a 5xx, any call after a 429.
 const FAULTS: Array<[string, () => void]> = [

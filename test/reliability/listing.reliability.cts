@@ -3,9 +3,9 @@
  * every run either returns all 2,000 records exactly once, or fails with a clear error and no
  * partial output.
  */
-import type { Sandbox } from '../../sandbox/apideck/index.cjs';
+import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { isClear, listCounts, reliabilitySandbox, run, seedLeads } from './support/fixtures.cjs';
+import { isClear, listCounts, run, seedLeads, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -13,16 +13,8 @@ installCapture();
 
 const TOTAL = 2000;
 const PAGES = TOTAL / 200;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	seedLeads(sandbox, TOTAL);
-});
-afterAll(async () => {
-	await sandbox.close();
-	releaseCapture();
-});
+const sandbox = useReliabilitySandbox({ setup: (started) => seedLeads(started, TOTAL) });
+afterAll(() => releaseCapture());
 beforeEach(() => {
 	sandbox.faults.clear();
 	sandbox.clearRequests();
@@ -268,7 +260,6 @@ describe("timeouts (the node's Timeout option)", () => {
 });
 
 test('the API key appears nowhere in what the runs produced or logged', () => {
-	const { ApideckCrm } = require('../../nodes/ApideckCrm/ApideckCrm.node');
 	capture('Apideck CRM description', new ApideckCrm().description);
 	secretScan(__filename, 'Get Many');
 });

@@ -4,36 +4,35 @@
  * restart of the trigger's process). Each must be refused and start no execution, while the
  * genuine deliveries around them still do.
  */
+import { ApideckCrmTrigger } from '../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { activeTriggerHost, reliabilitySandbox } from './support/fixtures.cjs';
+import { activeTriggerHost, stopTriggerHost, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 50;
-let sandbox: Sandbox;
 let host: TriggerHost;
 let serial = 0;
 
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-	host = await activeTriggerHost(sandbox);
+const sandbox = useReliabilitySandbox({
+	async setup(started) {
+		host = await activeTriggerHost(started);
+		return async () => {
+			capture('host', {
+				responses: host.responses,
+				executions: host.executions,
+				errors: host.webhookErrors,
+				runs: host.runs,
+			});
+			await stopTriggerHost(host);
+		};
+	},
 });
-afterAll(async () => {
-	capture('host', {
-		responses: host.responses,
-		executions: host.executions,
-		errors: host.webhookErrors,
-		runs: host.runs,
-	});
-	await host.deactivate();
-	await host.close();
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 
 const event = (): CrmEvent => ({
 	event_type: 'crm.lead.updated',
@@ -161,8 +160,10 @@ test('replays with a new idempotency key but the same event ID start nothing, al
 	await sendAll({}, events);
 	let fresh: unknown;
 	jest.isolateModules(() => {
-		const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
-		fresh = new ApideckCrmTrigger();
+		// A fresh copy of the trigger's modules, as a restarted n8n would load them.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const restarted = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
+		fresh = new restarted.ApideckCrmTrigger();
 	});
 	host.setNodeType(fresh as never);
 	await expectReplaysRefused('replayed after restart, new key', events, {
@@ -177,7 +178,6 @@ test('the API key appears nowhere in what the trigger produced or logged', () =>
 		errors: host.webhookErrors,
 		runs: host.runs,
 	});
-	const { ApideckCrmTrigger } = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
 	capture('trigger description', new ApideckCrmTrigger().description);
 	secretScan(__filename, 'Webhooks');
 });

@@ -6,25 +6,19 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox/apideck/index.cjs';
+import { DEFAULT_ITEMS_IN_PARALLEL } from '../../nodes/shared/crm';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { duplicateNames, isClear, reliabilitySandbox, run } from './support/fixtures.cjs';
+import { duplicateNames, isClear, run, useReliabilitySandbox } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 40;
-let sandbox: Sandbox;
+const sandbox = useReliabilitySandbox();
 let batch = 0;
 
-beforeAll(async () => {
-	sandbox = await reliabilitySandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	releaseCapture();
-});
+afterAll(() => releaseCapture());
 beforeEach(() => {
 	sandbox.faults.clear();
 	sandbox.clearRequests();
@@ -32,19 +26,6 @@ beforeEach(() => {
 	sandbox.store.clear('leads');
 	batch++;
 });
-
-/** The node's default Items in Parallel (1 before that option existed). */
-function parallelItems(): number {
-	try {
-		return (
-			Number(
-				require('../../nodes/ApideckCrm/descriptions/common').DEFAULT_ITEMS_IN_PARALLEL ?? 1,
-			) || 1
-		);
-	} catch {
-		return 1;
-	}
-}
 
 const input = () => Array.from({ length: N }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
 
@@ -230,7 +211,7 @@ test('a failed create without continue-on-fail stops with a clear, explained err
 		// run stops; no item may start after the failure, so at most one round of requests goes out.
 		{
 			clear,
-			withinOneRound: sandbox.requests.length <= parallelItems(),
+			withinOneRound: sandbox.requests.length <= DEFAULT_ITEMS_IN_PARALLEL,
 			duplicates: duplicateNames(sandbox),
 		},
 		{ clear: true, withinOneRound: true, duplicates: 0 },

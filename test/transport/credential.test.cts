@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ApideckApi } from '../../credentials/ApideckApi.credentials';
+import { closeReceivers, receiver } from '../../sandbox/http/test-receiver.cjs';
 import { runNode } from '../helpers/engine.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
 /**
  * n8n tests a credential by running its `test.request` as a declarative request with the
@@ -32,12 +33,7 @@ function credentialTester(): INodeType {
 }
 
 describe('credential test request', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.clearRequests());
+	const sandbox = useSandbox({ reset: 'requests' });
 
 	const test = (overrides = {}) =>
 		runNode({
@@ -76,8 +72,46 @@ describe('credential test request', () => {
 		expect(JSON.stringify(error)).not.toContain('wrong-key');
 	});
 
+	it.each([
+		[
+			'a key shorter than 8 characters',
+			() => ({ apiKey: 'short' }),
+			/API key is only 5 characters/,
+		],
+		[
+			'a Base URL with a fragment',
+			(url: string) => ({ baseUrl: `${url}/#` }),
+			/Base URL is not usable: .*"#"/,
+		],
+		[
+			'a plain-http Base URL to another host',
+			(url: string) => ({ baseUrl: url.replace('127.0.0.1', '127.0.0.2') }),
+			/must start with https/,
+		],
+	])('refuses %s before sending anything, saying what is wrong', async (_name, overrides, says) => {
+		const { error } = await test(overrides(sandbox.url));
+		expect(error?.message).toMatch(says);
+		expect(sandbox.requests).toEqual([]);
+		expect(JSON.stringify(error)).not.toContain('"short"');
+	});
+
+	it('does not follow a redirect, so the key never reaches the other host', async () => {
+		const elsewhere = await receiver(200, '{"data":[]}');
+		try {
+			sandbox.faults.redirect({ status: 307, location: `${elsewhere.url}/vault/connections` });
+			const { error } = await test();
+			expect(error).toBeDefined();
+			expect(elsewhere.received).toEqual([]);
+		} finally {
+			sandbox.faults.clear();
+			await closeReceivers();
+		}
+	});
+
 	it('maps the failures a person can fix to a plain message', () => {
 		const rules = new ApideckApi().test.rules ?? [];
-		expect(rules.map((rule) => rule.properties.value)).toEqual(expect.arrayContaining([401, 403]));
+		expect(rules.map((rule) => rule.properties.value)).toEqual(
+			expect.arrayContaining([401, 403, 301, 302, 303, 307, 308]),
+		);
 	});
 });

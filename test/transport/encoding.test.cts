@@ -1,5 +1,5 @@
-import { apiPath, encodeQuery } from '../../nodes/shared/transport';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { apiPath, encodeQuery } from '../../nodes/shared/core';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { probe } from '../helpers/probe.cjs';
 
 describe('query encoding', () => {
@@ -42,17 +42,12 @@ describe('path encoding', () => {
 	});
 
 	test('a missing path value is an error, not an empty segment', () => {
-		expect(() => apiPath('/crm/leads/{id}', { id: '' })).toThrow('id');
+		expect(() => apiPath('/crm/leads/{id}', { id: '' })).toThrow('"id" is empty');
 	});
 });
 
 describe('encoding as the sandbox receives it', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.clearRequests());
+	const sandbox = useSandbox({ reset: 'requests' });
 
 	test('deepObject filter and sort arrive parsed as Apideck reads them', async () => {
 		sandbox.store.insert('leads', {
@@ -91,6 +86,6 @@ describe('encoding as the sandbox receives it', () => {
 			path: apiPath('/crm/leads/{id}', { id: '../users' }),
 		});
 		expect(sandbox.requests[0].path).toBe('/crm/leads/..%2Fusers');
-		expect(error?.message).toBe('The record was not found');
+		expect(error?.message).toBe('The record was not found: No lead with ID ../users (item 0)');
 	});
 });

@@ -2,17 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-});
+const sandbox = useSandbox({ reset: 'requests' });
+beforeEach(() => sandbox.faults.clear());
 
 const get = (parameters: object = {}, credentials = {}) =>
 	probe(
@@ -22,37 +15,47 @@ const get = (parameters: object = {}, credentials = {}) =>
 	);
 
 test.each([
-	['UnauthorizedError', 401, 'Apideck rejected the credentials', /API key and application ID/],
+	['UnauthorizedError', 401, 'Apideck rejected the credentials', '', /API key and application ID/],
 	[
 		'ConnectionNotFoundError',
 		404,
 		'No CRM is connected for this consumer and service',
+		' (item 0)',
 		/Connect the CRM for this consumer in Apideck Vault/,
 	],
 	[
 		'ConnectorCredentialsError',
 		401,
 		"The CRM connection's credentials are invalid or expired",
+		'',
 		/reconnect the CRM/,
 	],
 	[
 		'UnsupportedFiltersError',
 		400,
 		'The connector does not support this filter',
+		' (item 0)',
 		/cannot filter on that field/,
 	],
 	[
 		'UnsupportedSortFieldError',
 		400,
 		'The connector does not support sorting on this field',
+		' (item 0)',
 		/cannot sort on that field/,
 	],
-	['InvalidCursorError', 400, 'The page cursor is invalid', /starts from the first page/],
-	['RequestLimitError', 402, 'The Apideck request limit was reached', /request limit/],
-	['EntityNotFoundError', 404, 'The record was not found', /Check the ID/],
+	[
+		'InvalidCursorError',
+		400,
+		'The page cursor is invalid',
+		' (item 0)',
+		/starts from the first page/,
+	],
+	['RequestLimitError', 402, 'The Apideck request limit was reached', '', /request limit/],
+	['EntityNotFoundError', 404, 'The record was not found', ' (item 0)', /Check the ID/],
 ])(
-	'%s becomes a plain message with type, detail, ref, request id and a hint',
-	async (typeName, status, message, hint) => {
+	'%s: the headline goes on with what Apideck said; type, ref, request id and a hint follow',
+	async (typeName, status, title, item, hint) => {
 		sandbox.faults.error({
 			status,
 			typeName,
@@ -60,7 +63,8 @@ test.each([
 			detail: 'Some detail',
 		});
 		const { error } = await get();
-		expect(error?.message).toBe(message);
+		// Input-caused refusals name the item; credential, plan and rate problems do not.
+		expect(error?.message).toBe(`${title}: Some detail${item}`);
 		const description = error?.description ?? '';
 		expect(description).toContain(`Apideck said: Upstream says ${typeName}`);
 		expect(description).toContain('Detail: Some detail');
@@ -71,6 +75,49 @@ test.each([
 		expect((error as { httpCode?: string }).httpCode).toBe(String(status));
 	},
 );
+
+test('a rejected key: the headline says what Apideck said, not only that it failed', async () => {
+	const { error } = await get({}, { apiKey: 'a-revoked-api-key' });
+	expect(error?.message).toBe('Apideck rejected the credentials: The API key is not valid');
+	expect(error?.description).toContain('Apideck said: Unauthorized Request');
+});
+
+test.each([
+	[
+		'an error type the node does not know leads with its message and detail',
+		{
+			status: 409,
+			typeName: 'ConflictError',
+			message: 'The lead is locked',
+			detail: 'Record 4711 is being merged',
+		},
+		'The lead is locked: Record 4711 is being merged (item 0)',
+		'Detail: Record 4711 is being merged',
+	],
+	[
+		'a detail object of no known shape is written as key: value pairs',
+		{
+			status: 400,
+			typeName: 'RequestValidationError',
+			message: 'Invalid Params',
+			detail: { context: 'owner', limits: { max: 3 } },
+		},
+		'Apideck rejected the request as invalid: Invalid Params (item 0)',
+		'Detail: context: owner; limits.max: 3',
+	],
+])('%s', async (_name, fault, headline, detail) => {
+	sandbox.faults.error(fault);
+	const { error } = await get();
+	expect(error?.message).toBe(headline);
+	expect(error?.description).toContain(detail);
+});
+
+test('a record that is not found is named in words, not as JSON', async () => {
+	const { error } = await probe(sandbox, { path: '/crm/leads/no-such-lead' });
+	expect(error?.message).toBe('The record was not found: No lead with ID no-such-lead (item 0)');
+	expect(error?.description).toContain('Detail: No lead with ID no-such-lead');
+	expect(error?.description).not.toContain('{');
+});
 
 test('a ConnectorExecutionError lists the CRM’s own errors', async () => {
 	sandbox.faults.error({
@@ -86,7 +133,7 @@ test('a ConnectorExecutionError lists the CRM’s own errors', async () => {
 		path: '/crm/leads',
 		body: { name: 'x' },
 	});
-	expect(error?.message).toBe('The CRM rejected the request');
+	expect(error?.message).toBe('The CRM rejected the request: Email is not valid (and 1 more)');
 	expect(error?.description).toContain('  • Email is not valid');
 	expect(error?.description).toContain('  • Owner is inactive');
 	expect(error?.description).toContain('its own errors are listed above');
@@ -105,7 +152,7 @@ test("a non-JSON error body (a proxy's HTML page) still gives a sane message", a
 		{ baseUrl: `http://127.0.0.1:${port}` },
 	);
 	proxy.close();
-	expect(error?.message).toBe('Apideck answered 404');
+	expect(error?.message).toBe('Apideck answered 404 (item 0)');
 	expect(error?.description).toContain(
 		'with a body that is not JSON: <html><body><h1>404 Not Found</h1>',
 	);
@@ -124,10 +171,13 @@ test('a malformed JSON success body on a write is reported, not swallowed', asyn
 	expect(error?.description).toMatch(/not JSON/);
 });
 
-test('an unreachable Base URL says so', async () => {
+test('an unreachable Base URL says so in words', async () => {
 	const { error } = await probe(sandbox, { path: '/crm/leads' }, { baseUrl: 'http://127.0.0.1:9' });
-	expect(error?.message).toMatch(/^Could not reach Apideck at http:\/\/127\.0\.0\.1:9/);
-	expect(error?.description).toMatch(/Base URL/);
+	expect(error?.message).toBe(
+		'Nothing answers at http://127.0.0.1:9: connection refused (after 5 attempts)',
+	);
+	expect(error?.description).toContain('Cause: ECONNREFUSED (connection refused)');
+	expect(error?.description).toMatch(/Check the Base URL/);
 });
 
 test('no error, description or output ever contains the API key', async () => {

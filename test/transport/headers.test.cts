@@ -1,29 +1,28 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	sandbox.store.insert(
-		'leads',
-		{ id: 'sf', name: 'Salesforce lead' },
-		{ consumerId: 'test-consumer', serviceId: 'salesforce' },
-	);
-	sandbox.store.insert(
-		'leads',
-		{ id: 'hs', name: 'HubSpot lead' },
-		{ consumerId: 'test-consumer', serviceId: 'hubspot' },
-	);
-	sandbox.store.insert(
-		'leads',
-		{ id: 'pd', name: 'Pipedrive lead' },
-		{ consumerId: 'other-consumer', serviceId: 'pipedrive' },
-	);
+const sandbox = useSandbox({
+	reset: 'requests',
+	setup(started) {
+		started.store.insert(
+			'leads',
+			{ id: 'sf', name: 'Salesforce lead' },
+			{ consumerId: 'test-consumer', serviceId: 'salesforce' },
+		);
+		started.store.insert(
+			'leads',
+			{ id: 'hs', name: 'HubSpot lead' },
+			{ consumerId: 'test-consumer', serviceId: 'hubspot' },
+		);
+		started.store.insert(
+			'leads',
+			{ id: 'pd', name: 'Pipedrive lead' },
+			{ consumerId: 'other-consumer', serviceId: 'pipedrive' },
+		);
+	},
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.clearRequests());
 
 const ids = async (parameters: object, credentials: ICredentialDataDecryptedObject = {}) => {
 	const { items, error } = await probe(

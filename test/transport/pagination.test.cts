@@ -1,22 +1,19 @@
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	sandbox.store.insertMany(
-		'contacts',
-		Array.from({ length: 450 }, (_, i) => ({
-			id: `c${String(i).padStart(3, '0')}`,
-			name: `Contact ${i}`,
-		})),
-	);
+const sandbox = useSandbox({
+	reset: 'requests',
+	setup(started) {
+		started.store.insertMany(
+			'contacts',
+			Array.from({ length: 450 }, (_, i) => ({
+				id: `c${String(i).padStart(3, '0')}`,
+				name: `Contact ${i}`,
+			})),
+		);
+	},
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-});
+beforeEach(() => sandbox.faults.clear());
 
 const list = (parameters: object) =>
 	probe(sandbox, { mode: 'list', path: '/crm/contacts', ...parameters });

@@ -1,16 +1,13 @@
 import { probe } from '../helpers/probe.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	sandbox.store.insert('leads', { id: 'l1', name: 'Ann' });
+const sandbox = useSandbox({
+	reset: 'requests',
+	setup(started) {
+		started.store.insert('leads', { id: 'l1', name: 'Ann' });
+	},
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-});
+beforeEach(() => sandbox.faults.clear());
 
 const getLead = () => probe(sandbox, { path: '/crm/leads/l1' });
 const createLead = () =>
@@ -73,7 +70,9 @@ test('retries are bounded and the final error says how many attempts were made',
 	});
 	const { error } = await getLead();
 	expect(sandbox.requests).toHaveLength(5);
-	expect(error?.message).toBe('The Apideck request limit was reached (after 5 attempts)');
+	expect(error?.message).toBe(
+		'The Apideck request limit was reached: Too many requests to the connector (after 5 attempts)',
+	);
 	expect(error?.description).toContain('Gave up after 5 attempts.');
 });
 

@@ -5,11 +5,18 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
 import { hostFor } from './fixtures.cjs';
 
-let sandbox: Sandbox;
 let host: TriggerHost;
+const sandbox = useSandbox({
+	reset: 'requests',
+	async setup(started) {
+		host = await hostFor(started, { events: ['*'], consumerFilter: 'any', fetchFullRecord: true });
+		await host.activate();
+		return () => host.close();
+	},
+});
 
 const ENTITIES: Array<[entity: string, resource: string, record: Record<string, unknown>]> = [
 	['activity', 'activities', { type: 'meeting', title: 'Kick-off' }],
@@ -20,18 +27,8 @@ const ENTITIES: Array<[entity: string, resource: string, record: Record<string, 
 	['opportunity', 'opportunities', { title: 'Big deal', monetary_amount: 5000 }],
 ];
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	host = await hostFor(sandbox, { events: ['*'], consumerFilter: 'any', fetchFullRecord: true });
-	await host.activate();
-});
-afterAll(async () => {
-	await host.close();
-	await sandbox.close();
-});
 beforeEach(() => {
 	host.executions.length = 0;
-	sandbox.clearRequests();
 });
 
 async function deliver(

@@ -2,19 +2,12 @@
  * Activation and deactivation against the sandbox's webhook API, with static data persisted
  * between calls the way n8n keeps it.
  */
-import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
-import { hostFor } from './fixtures.cjs';
+import { useSandbox } from '../helpers/use-sandbox.cjs';
+import { hostFor, webhookApi } from './fixtures.cjs';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ reset: 'none' });
 let host: TriggerHost | undefined;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
 beforeEach(() => {
 	sandbox.webhooks.clear();
 	sandbox.webhooks.forceValidation('real');
@@ -142,16 +135,7 @@ describe('re-activation', () => {
 		host = await hostFor(sandbox, { events: ['*'] });
 		await host.activate();
 		const id = host.nodeStaticData.webhookId as string;
-		const res = await fetch(`${sandbox.url}/webhook/webhooks/${id}`, {
-			method: 'PATCH',
-			headers: {
-				authorization: `Bearer ${sandbox.apiKey}`,
-				'x-apideck-app-id': sandbox.appId,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({ status: 'disabled' }),
-		});
-		expect(res.status).toBe(200);
+		await webhookApi(sandbox, 'PATCH', `/${id}`, { status: 'disabled' });
 
 		await host.activate();
 		expect(ours()).toEqual([expect.objectContaining({ status: 'enabled' })]);

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest } from '../../shared/transport';
-import { displayNameOf } from '../catalog/naming';
-import type { CatalogResource, OperationValue } from '../catalog/types';
-import { article, lowerName, optionsProperty, show } from '../descriptions/common';
-import { fieldProperties, fieldProperty } from '../descriptions/fields';
-import { buildBody } from './body';
-import { columnsProperties, plainFields, readColumns } from './customObject';
-import { fetchRecord } from './get.operation';
+import { fieldProperty, show } from '../../shared/crm';
+import type { CatalogResource, OperationValue } from '../catalog';
+import { optionsProperty } from '../descriptions/common';
+import { collectionFields, fieldRules } from '../descriptions/fields';
+import { plainFields, upsertMatchOf } from '../rules';
+import { columnsProperties, readColumns } from './columns';
 import { endpointPath, readOptions } from './parameters';
-import { supports as supportsUpsert } from './upsert.operation';
+import { bodyOf, createRecord, createValues, readWritten, requireCreateFields } from './records';
 
 const readBackOption: INodeProperties = {
 	displayName: 'Return Full Record',
@@ -18,19 +15,19 @@ const readBackOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the new record back and output it. Apideck answers a create with the ID only; turn this off to save one request per item and output just the ID.',
+		'Whether to read the new record back and output it. Apideck answers a create with the ID only; turn this off to save one request per item and output just the ID. When only the read fails, the item still carries the ID, with _readBack saying what went wrong.',
 };
 
 export function description(resource: CatalogResource): INodeProperties[] {
 	// Create or Update takes the same fields as Create: show them for both rather than twice.
-	const operations: OperationValue[] = supportsUpsert(resource) ? ['create', 'upsert'] : ['create'];
+	const operations: OperationValue[] = upsertMatchOf(resource) ? ['create', 'upsert'] : ['create'];
 	const required = resource.fields.filter((f) => resource.requiredCreateFields.includes(f.name));
 	const optional = plainFields(resource).filter(
 		(f) => !resource.requiredCreateFields.includes(f.name),
 	);
 	return [
 		...required.map((field) => ({
-			...fieldProperty(field, { resource: resource.value }),
+			...fieldProperty(field, fieldRules(resource)),
 			required: true,
 			displayOptions: show(resource, operations),
 		})),
@@ -41,7 +38,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: show(resource, operations),
-			options: fieldProperties(optional, resource.value),
+			options: collectionFields(resource, optional),
 		},
 		...columnsProperties(resource, 'create'),
 		optionsProperty(resource, 'create', [readBackOption]),
@@ -54,34 +51,19 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const endpoint = resource.operations.create!;
-	const values: IDataObject = {
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	for (const name of resource.requiredCreateFields) {
-		values[name] = this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
-	}
 	const body = {
-		...buildBody(this, resource.fields, values, itemIndex),
+		...bodyOf(this, resource.fields, createValues(this, resource, itemIndex), itemIndex),
 		...readColumns(this, resource, itemIndex),
 	};
-	for (const name of resource.requiredCreateFields) {
-		if (body[name] === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"${displayNameOf(name)}" is required to create ${article(lowerName(resource))} (item ${itemIndex})`,
-				{ itemIndex },
-			);
-		}
-	}
+	requireCreateFields(this, resource, body, itemIndex);
 	const { options, overrides } = readOptions(this, itemIndex);
-	const response = await apideckRequest<{ data?: IDataObject }>(this, {
+	const id = await createRecord(this, {
 		method: endpoint.method,
 		path: endpointPath(this, resource, endpoint, itemIndex),
 		body,
 		itemIndex,
 		...overrides,
 	});
-	const id = String(response.data?.id ?? '');
 	if (options.returnRecord === false || !id || !resource.operations.get) return [{ id }];
-	return [await fetchRecord.call(this, resource, itemIndex, { id }, overrides)];
+	return [await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)];
 }

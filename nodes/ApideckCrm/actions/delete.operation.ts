@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apideckRequest } from '../../shared/transport';
-import type { CatalogResource } from '../catalog/types';
+import { apideckRequest } from '../../shared/apideck';
+import type { CatalogResource } from '../catalog';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { endpointPath, readId, readOptions } from './parameters';
 
@@ -22,6 +22,9 @@ export async function execute(
 		path,
 		itemIndex,
 		...overrides,
+		// A retry that finds the record gone after an attempt whose answer was lost: that
+		// attempt deleted it.
+		notFoundAfterUncertainAttempt: 'success',
 	});
 	const id = String(
 		response.data?.id ?? readId(this, 'id', itemIndex, `${resource.displayName} ID`),

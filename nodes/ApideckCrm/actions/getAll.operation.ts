@@ -1,19 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apideckList } from '../../shared/transport';
-import type { ApideckRequest } from '../../shared/transport';
-import { optionNameOf } from '../catalog/naming';
-import type { CatalogEndpoint, CatalogResource, OperationValue } from '../catalog/types';
 import {
-	optionsProperty,
-	readOptions as readOptionProperties,
+	optionNameOf,
+	readCollection,
 	returnAllAndLimit,
 	show,
-} from '../descriptions/common';
-import { fieldProperties } from '../descriptions/fields';
-import { buildBody } from './body';
-import { canSimplify, shapeRecord, simplifyProperty } from './output';
-import { endpointPath, readOptions, readQuery } from './parameters';
+	simplifyProperty,
+} from '../../shared/crm';
+import type { CatalogResource } from '../catalog';
+import { optionsProperty, outputOptions } from '../descriptions/common';
+import { collectionFields } from '../descriptions/fields';
+import { rulesOf } from '../rules';
+import { bodyOf, listRecords } from './records';
 
 function filterProperties(resource: CatalogResource): INodeProperties[] {
 	const query = resource.operations.getAll?.query ?? [];
@@ -26,7 +24,7 @@ function filterProperties(resource: CatalogResource): INodeProperties[] {
 			placeholder: 'Add Filter',
 			default: {},
 			displayOptions: show(resource, ['getAll']),
-			options: fieldProperties(resource.filters, resource.value),
+			options: collectionFields(resource, resource.filters),
 		});
 	}
 	if (query.includes('sort') && resource.sortFields.length) {
@@ -67,45 +65,9 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	return [
 		...returnAllAndLimit(resource, 'getAll'),
 		...filterProperties(resource),
-		...(canSimplify(resource) ? [simplifyProperty(resource, 'getAll')] : []),
-		optionsProperty(resource, 'getAll', readOptionProperties(resource, 'getAll')),
+		...(rulesOf(resource).simple ? [simplifyProperty(resource, 'getAll')] : []),
+		optionsProperty(resource, 'getAll', outputOptions(resource, 'getAll')),
 	];
-}
-
-/** Lists the records of a list endpoint (Get Many, Get Members) for one input item. */
-export async function listRecords(
-	this: IExecuteFunctions,
-	resource: CatalogResource,
-	operation: OperationValue,
-	itemIndex: number,
-	extraQuery: IDataObject = {},
-): Promise<IDataObject[]> {
-	const endpoint = resource.operations[operation] as CatalogEndpoint;
-	const { options, overrides } = readOptions(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const request: ApideckRequest = {
-		method: endpoint.method,
-		path: endpointPath(this, resource, endpoint, itemIndex),
-		query: { ...readQuery(endpoint, options), ...extraQuery },
-		itemIndex,
-		...overrides,
-	};
-	// With "Include Raw Response" Apideck puts the CRM's answer on each page's envelope, not on
-	// the records: copy it onto every record of that page.
-	const withPage =
-		options.raw === true
-			? (record: IDataObject, page: IDataObject) =>
-					page._raw === undefined ? record : { ...record, _raw: page._raw }
-			: undefined;
-	const records = await apideckList(this, { ...request, returnAll, limit, withPage });
-	const simplify =
-		canSimplify(resource) &&
-		operation === 'getAll' &&
-		(this.getNodeParameter('simplify', itemIndex, true) as boolean);
-	return records.map((record) =>
-		shapeRecord(resource, record, { simplify, excludeFields: options.excludeFields }),
-	);
 }
 
 export async function execute(
@@ -114,10 +76,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const query: IDataObject = {};
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const filter = buildBody(this, resource.filters, filters, itemIndex);
+	const filters = readCollection(this, 'filters', itemIndex);
+	const filter = bodyOf(this, resource.filters, filters, itemIndex);
 	if (Object.keys(filter).length) query.filter = filter;
 	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	if (sort.by) query.sort = { by: sort.by, direction: sort.direction ?? 'asc' };
-	return await listRecords.call(this, resource, 'getAll', itemIndex, query);
+	return await listRecords(this, resource, 'getAll', itemIndex, query);
 }

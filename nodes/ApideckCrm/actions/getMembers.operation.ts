@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CatalogResource } from '../catalog/types';
-import {
-	optionsProperty,
-	readOptions as readOptionProperties,
-	returnAllAndLimit,
-	show,
-} from '../descriptions/common';
+import { returnAllAndLimit, show } from '../../shared/crm';
+import type { CatalogResource } from '../catalog';
+import { optionsProperty, outputOptions } from '../descriptions/common';
 import { locatorProperty } from '../descriptions/locators';
-import { listRecords } from './getAll.operation';
+import { listRecords } from './records';
 
 /** List → Get Members: the records (contacts, companies, …) that belong to one list. */
 export function description(resource: CatalogResource): INodeProperties[] {
@@ -21,7 +17,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			displayOptions: show(resource, ['getMembers']),
 		}),
 		...returnAllAndLimit(resource, 'getMembers'),
-		optionsProperty(resource, 'getMembers', readOptionProperties(resource, 'getMembers')),
+		optionsProperty(resource, 'getMembers', outputOptions(resource, 'getMembers')),
 	];
 }
 
@@ -30,5 +26,5 @@ export async function execute(
 	resource: CatalogResource,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	return await listRecords.call(this, resource, 'getMembers', itemIndex);
+	return await listRecords(this, resource, 'getMembers', itemIndex);
 }

@@ -1,25 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiPath } from '../../shared/transport';
-import type { CatalogEndpoint, CatalogResource } from '../catalog/types';
+import { apiPath } from '../../shared/core';
+import type { CatalogEndpoint, CatalogResource } from '../catalog';
+import { rulesOf } from '../rules';
 
-/** Node parameter holding each path parameter of the catalog. */
-const PATH_PARAMETERS: Record<string, { parameter: string; label: string }> = {
-	id: { parameter: 'id', label: 'ID' },
-	object_id: { parameter: 'objectId', label: 'Object ID' },
-};
-
-/** Reads an ID parameter, whether typed as a string or picked through a resource locator. */
+/** Reads an ID parameter, typed as a string or picked through a record picker. */
 export function readId(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	label: string,
 ): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const value =
-		typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : (raw as string | number);
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const id = String(value ?? '').trim();
 	if (!id) {
 		throw new NodeOperationError(ctx.getNode(), `${label} is empty (item ${itemIndex})`, {
@@ -28,6 +21,16 @@ export function readId(
 		});
 	}
 	return id;
+}
+
+/** The node parameter and the label of each path parameter of a resource's endpoints. */
+function pathParameter(resource: CatalogResource, name: string) {
+	if (name === 'id') return { parameter: 'id', label: `${resource.displayName} ID` };
+	const parent = rulesOf(resource).parent;
+	if (parent?.pathParam === name) {
+		return { parameter: parent.parameter, label: `${parent.displayName} ID` };
+	}
+	return { parameter: name, label: name };
 }
 
 /** The endpoint's path with its parameters filled from the node parameters of this item. */
@@ -39,15 +42,16 @@ export function endpointPath(
 	known: Record<string, string> = {},
 ): string {
 	const values: Record<string, string> = {};
+	const labels: Record<string, string> = {};
 	for (const name of endpoint.pathParams) {
-		const spec = PATH_PARAMETERS[name] ?? { parameter: name, label: name };
-		const label = name === 'id' ? `${resource.displayName} ID` : spec.label;
-		values[name] = known[name] ?? readId(ctx, spec.parameter, itemIndex, label);
+		const { parameter, label } = pathParameter(resource, name);
+		labels[name] = label;
+		values[name] = known[name] ?? readId(ctx, parameter, itemIndex, label);
 	}
-	return apiPath(endpoint.path, values);
+	return apiPath(endpoint.path, values, { itemIndex, labels });
 }
 
-export interface CallOptions extends IDataObject {
+interface CallOptions extends IDataObject {
 	consumerId?: string;
 	serviceId?: string;
 }
@@ -64,6 +68,9 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
 		},
 	};
 }
+
+/** The per-call settings of the Options collection that every request of the item carries. */
+export type Overrides = Partial<ReturnType<typeof readOptions>['overrides']>;
 
 /** Query parameters of a read, limited to what the endpoint supports. */
 export function readQuery(endpoint: CatalogEndpoint, options: IDataObject): IDataObject {

@@ -1,27 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckList, apideckRequest, apiPath } from '../../shared/transport';
-import { displayNameOf, pluralOf } from '../catalog/naming';
-import type { CatalogResource, ResourceValue } from '../catalog/types';
-import { article, lowerName, optionsProperty, show } from '../descriptions/common';
-import { buildBody } from './body';
-import { fetchRecord } from './get.operation';
+import { apideckList, apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
+import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import type { CatalogResource } from '../catalog';
+import { optionsProperty } from '../descriptions/common';
+import { upsertMatchOf } from '../rules';
+import {
+	createdEarlier,
+	isMatch,
+	matchKey,
+	matchValue,
+	rememberCreated,
+	withMatchEmail,
+} from './matching';
 import { readOptions } from './parameters';
-
-/** The field each resource's Create or Update finds its record by (an Apideck list filter). */
-const MATCH_ON: Partial<Record<ResourceValue, 'email' | 'name'>> = {
-	lead: 'email',
-	contact: 'email',
-	company: 'name',
-};
+import {
+	bodyOf,
+	createRecord,
+	createValues,
+	readRecord,
+	readWritten,
+	requireCreateFields,
+	withRequiredUpdateFields,
+} from './records';
 
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
-
-export const supports = (resource: CatalogResource) =>
-	MATCH_ON[resource.value] !== undefined &&
-	Boolean(resource.operations.create && resource.operations.update && resource.operations.getAll);
 
 const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	displayName: 'Email',
@@ -30,14 +36,14 @@ const emailProperty = (resource: CatalogResource): INodeProperties => ({
 	placeholder: 'name@email.com',
 	required: true,
 	default: '',
-	description: `Email address to find the ${lowerName(resource)} by. When none has it, a new ${lowerName(resource)} is created with it as primary email.`,
+	description: `Email address to find the ${lowerName(resource)} by (case ignored). When none has it, a new ${lowerName(resource)} is created with it as primary email. Items with the same email run one after another.`,
 	displayOptions: show(resource, ['upsert']),
 });
 
 /** The match email and options; the record fields are Create's, shown for this operation too. */
 export function description(resource: CatalogResource): INodeProperties[] {
-	if (!supports(resource)) return [];
-	const matchOn = MATCH_ON[resource.value]!;
+	const matchOn = upsertMatchOf(resource);
+	if (!matchOn) return [];
 	return [
 		matchOn === 'email'
 			? emailProperty(resource)
@@ -52,20 +58,15 @@ export function description(resource: CatalogResource): INodeProperties[] {
 	];
 }
 
-const same = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
-
-function isMatch(record: IDataObject, matchOn: 'email' | 'name', value: string): boolean {
-	if (matchOn === 'name') return same(record.name, value);
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	return emails.some((entry) => same(entry?.email, value));
-}
-
-/** A new record must carry the email it was matched on; keep any other emails given. */
-function withMatchEmail(body: IDataObject, email: string): IDataObject {
-	const given = Array.isArray(body.emails) ? (body.emails as IDataObject[]) : [];
-	if (given.some((entry) => same(entry.email, email))) return body;
-	return { ...body, emails: [{ email, type: 'primary' }, ...given] };
+/** Items that would find the same record run one after another, so only the first creates it. */
+export function orderingKey(
+	this: IExecuteFunctions,
+	resource: CatalogResource,
+	itemIndex: number,
+): string | undefined {
+	const matchOn = upsertMatchOf(resource);
+	const value = matchOn ? matchValue(this, matchOn, itemIndex) : '';
+	return value ? matchKey(resource, value, readOptions(this, itemIndex).overrides) : undefined;
 }
 
 /**
@@ -77,9 +78,9 @@ export async function execute(
 	resource: CatalogResource,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const matchOn = MATCH_ON[resource.value]!;
+	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
-	const value = String(this.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();
+	const value = matchValue(this, matchOn, itemIndex);
 	if (!value) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -90,13 +91,7 @@ export async function execute(
 			},
 		);
 	}
-	const values: IDataObject = {
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	for (const name of resource.requiredCreateFields) {
-		values[name] = this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
-	}
-	const body = buildBody(this, resource.fields, values, itemIndex);
+	const body = bodyOf(this, resource.fields, createValues(this, resource, itemIndex), itemIndex);
 	const { overrides } = readOptions(this, itemIndex);
 
 	const candidates = await apideckList(this, {
@@ -109,6 +104,11 @@ export async function execute(
 		...overrides,
 	});
 	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
+	const key = matchKey(resource, value, overrides);
+	const created = createdEarlier(this, key);
+	if (created && !matches.some((record) => String(record.id) === created)) {
+		matches.push({ id: created });
+	}
 
 	if (matches.length > 1) {
 		throw new NodeOperationError(
@@ -127,39 +127,50 @@ export async function execute(
 		const id = String(matches[0].id);
 		const update = resource.operations.update!;
 		if (Object.keys(body).length) {
+			const patch = await withRequiredUpdateFields(
+				this,
+				resource,
+				body,
+				itemIndex,
+				() => readRecord(this, resource, itemIndex, { id }, overrides),
+				matches[0],
+			);
 			await apideckRequest(this, {
 				method: update.method,
 				path: apiPath(update.path, { id }),
-				body,
+				body: patch,
 				itemIndex,
 				...overrides,
 			});
 		}
-		const record = await fetchRecord.call(this, resource, itemIndex, { id }, overrides);
+		const record = await readWritten(
+			this,
+			resource,
+			itemIndex,
+			{ id, action: 'updated' },
+			overrides,
+		);
 		return [{ ...record, _upsert: 'updated' }];
 	}
 
-	for (const name of resource.requiredCreateFields) {
-		if (body[name] === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"${displayNameOf(name)}" is required to create ${article(noun)} (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `No ${noun} has the ${matchOn} "${value}", so a new one is created.`,
-				},
-			);
-		}
-	}
+	requireCreateFields(
+		this,
+		resource,
+		body,
+		itemIndex,
+		`No ${noun} has the ${matchOn} "${value}", so a new one is created.`,
+	);
 	const create = resource.operations.create!;
-	const response = await apideckRequest<{ data?: IDataObject }>(this, {
+	const id = await createRecord(this, {
 		method: create.method,
 		path: create.path,
 		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
 		itemIndex,
 		...overrides,
 	});
-	const id = String(response.data?.id ?? '');
-	const record = id ? await fetchRecord.call(this, resource, itemIndex, { id }, overrides) : { id };
+	if (id) rememberCreated(this, key, id);
+	const record = id
+		? await readWritten(this, resource, itemIndex, { id, action: 'created' }, overrides)
+		: { id };
 	return [{ ...record, _upsert: 'created' }];
 }

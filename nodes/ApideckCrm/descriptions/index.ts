@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { objectIdProperty } from '../actions/customObject';
 import { OPERATIONS, operationsOf } from '../actions/operations';
-import { resources } from '../catalog/generated';
-import type { CatalogResource } from '../catalog/types';
-
-const catalog: CatalogResource[] = Object.values(resources);
+import type { CatalogResource } from '../catalog';
+import { catalog } from '../catalog';
+import { parentProperty } from './locators';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -20,7 +18,6 @@ const resourceProperty: INodeProperties = {
 
 function operationProperty(resource: CatalogResource): INodeProperties {
 	const kinds = operationsOf(resource);
-	const noun = resource.displayName.toLowerCase();
 	const defaultOperation = kinds.includes('getAll') ? 'getAll' : kinds[0];
 	return {
 		displayName: 'Operation',
@@ -29,22 +26,22 @@ function operationProperty(resource: CatalogResource): INodeProperties {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options: kinds
-			.map((kind) => ({
-				name: OPERATIONS[kind].name,
-				value: kind,
-				action: OPERATIONS[kind].verb(noun),
-				...(OPERATIONS[kind].explain ? { description: OPERATIONS[kind].explain!(noun) } : {}),
-			}))
+			.map((kind) => {
+				const { name, action, description } = OPERATIONS[kind].option;
+				return {
+					name,
+					value: kind,
+					action: action(resource),
+					...(description ? { description: description(resource) } : {}),
+				};
+			})
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
 }
 
 function resourceLevelProperties(resource: CatalogResource): INodeProperties[] {
-	return [
-		operationProperty(resource),
-		...(resource.value === 'customObject' ? [objectIdProperty(resource)] : []),
-	];
+	return [operationProperty(resource), ...parentProperty(resource)];
 }
 
 const withoutResource = (property: INodeProperties) =>

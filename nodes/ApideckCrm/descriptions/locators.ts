@@ -1,31 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resources } from '../catalog/generated';
-import type { ResourceValue } from '../catalog/types';
+import { lowerName } from '../../shared/crm';
+import { resources } from '../catalog';
+import type { CatalogResource, ResourceValue } from '../catalog';
+import { rulesOf } from '../rules';
 
 /** Name of the listSearch method that lists the records of a resource. */
 export const searchMethodName = (resource: ResourceValue) =>
 	`search${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
-
-/** Linking fields of the catalog and the resource whose records they point at. */
-export const LINKS: Readonly<Record<string, ResourceValue>> = {
-	activity_id: 'activity',
-	company_id: 'company',
-	contact_id: 'contact',
-	primary_contact_id: 'contact',
-	lead_id: 'lead',
-	opportunity_id: 'opportunity',
-	owner_id: 'user',
-	user_id: 'user',
-	pipeline_id: 'pipeline',
-};
 
 /** A record picker for `target` records: "From List" (searchable, the default) and "By ID". */
 export function locatorProperty(
 	target: ResourceValue,
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>,
 ): INodeProperties {
-	const noun = resources[target].displayName.toLowerCase();
+	const noun = lowerName(resources[target]);
 	return {
 		...base,
 		type: 'resourceLocator',
@@ -46,4 +35,19 @@ export function locatorProperty(
 			},
 		],
 	};
+}
+
+/** The picker of the record a resource's records live under (a custom object's schema). */
+export function parentProperty(resource: CatalogResource): INodeProperties[] {
+	const parent = rulesOf(resource).parent;
+	if (!parent) return [];
+	return [
+		locatorProperty(parent.resource, {
+			displayName: parent.displayName,
+			name: parent.parameter,
+			required: true,
+			description: parent.description,
+			displayOptions: { show: { resource: [resource.value] } },
+		}),
+	];
 }

@@ -4,14 +4,16 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import type { ApideckListEnvelope } from '../../shared/transport';
-import { apideckRequest, apiPath } from '../../shared/transport';
-import { resources } from '../catalog/generated';
-import type { CatalogResource, ResourceValue } from '../catalog/types';
+import { apideckPage } from '../../shared/apideck';
+import type { Page } from '../../shared/core';
+import { apiPath } from '../../shared/core';
+import type { CatalogResource } from '../catalog';
+import { catalog } from '../catalog';
 import { searchMethodName } from '../descriptions/locators';
-import { currentValue, dropdownOverrides } from './context';
+import { rulesOf } from '../rules';
+import { chosenFirst, dropdownOverrides } from './context';
 
 const PAGE_SIZE = 50;
 
@@ -53,14 +55,15 @@ const isUnsupportedFilter = (error: unknown) =>
 
 function listPath(ctx: ILoadOptionsFunctions, resource: CatalogResource): string {
 	const endpoint = resource.operations.getAll!;
-	if (!endpoint.pathParams.includes('object_id')) return endpoint.path;
-	const objectId = currentValue(ctx, 'objectId');
-	if (!objectId) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose the custom object first', {
-			description: 'Pick the Object above; its records are listed here once it is set.',
-		});
-	}
-	return apiPath(endpoint.path, { object_id: objectId });
+	const parent = rulesOf(resource).parent;
+	if (!parent || !endpoint.pathParams.includes(parent.pathParam)) return endpoint.path;
+	const parentId = chosenFirst(
+		ctx,
+		[parent.parameter],
+		parent.noun,
+		`Pick the ${parent.displayName} above; its records are listed here once it is set.`,
+	);
+	return apiPath(endpoint.path, { [parent.pathParam]: parentId });
 }
 
 // A cursor of an unfiltered listing searched here rather than by Apideck carries this prefix.
@@ -71,16 +74,15 @@ async function fetchPage(
 	resource: CatalogResource,
 	cursor: string | undefined,
 	filter: IDataObject | undefined,
-): Promise<ApideckListEnvelope> {
-	return await apideckRequest<ApideckListEnvelope>(ctx, {
-		method: 'GET',
+): Promise<Page> {
+	const request = {
+		method: 'GET' as const,
 		path: listPath(ctx, resource),
-		query: { cursor, limit: PAGE_SIZE, filter },
+		query: { filter },
 		...dropdownOverrides(ctx),
-	});
+	};
+	return await apideckPage(ctx, request, cursor, PAGE_SIZE);
 }
-
-const records = (page: ApideckListEnvelope) => (Array.isArray(page.data) ? page.data : []);
 
 // Searching here may find nothing on a page; read a few more before answering with an empty page.
 const MAX_LOCAL_PAGES = 5;
@@ -97,7 +99,7 @@ async function searchLocally(
 	for (let read = 0; read < MAX_LOCAL_PAGES; read++) {
 		const page = await fetchPage(ctx, resource, next, undefined);
 		results.push(
-			...records(page)
+			...page.records
 				.map(toItem)
 				.filter(
 					(item) =>
@@ -106,7 +108,7 @@ async function searchLocally(
 						String(item.value).toLowerCase().includes(needle),
 				),
 		);
-		next = page.meta?.cursors?.next ?? undefined;
+		next = page.next;
 		if (results.length || !next) break;
 	}
 	return { results, paginationToken: next ? `${LOCAL}${next}` : undefined };
@@ -118,7 +120,7 @@ async function searchLocally(
  * CRMs match such filters exactly, so when that finds nothing — or the resource or connector
  * cannot filter — the plain listing is searched here page by page, by part of the name or ID.
  */
-export async function searchRecords(
+async function searchRecords(
 	ctx: ILoadOptionsFunctions,
 	resource: CatalogResource,
 	filter?: string,
@@ -132,11 +134,8 @@ export async function searchRecords(
 	if (applied) {
 		try {
 			const page = await fetchPage(ctx, resource, paginationToken, applied);
-			if (records(page).length || paginationToken) {
-				return {
-					results: records(page).map(toItem),
-					paginationToken: page.meta?.cursors?.next ?? undefined,
-				};
+			if (page.records.length || paginationToken) {
+				return { results: page.records.map(toItem), paginationToken: page.next };
 			}
 		} catch (error) {
 			// The transport's errors are explained NodeApiErrors already: pass them on as they are.
@@ -154,10 +153,10 @@ type SearchMethod = (
 
 /** `searchLead`, `searchCompany`, … — one per resource that can be listed. */
 export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
-	(Object.values(resources) as CatalogResource[])
+	catalog
 		.filter((resource) => resource.operations.getAll)
 		.map((resource): [string, SearchMethod] => [
-			searchMethodName(resource.value as ResourceValue),
+			searchMethodName(resource.value),
 			async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 				return await searchRecords(this, resource, filter, paginationToken);
 			},

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apiPath } from '../../shared/transport';
-import { resources } from '../catalog/generated';
-import type { ResourceValue } from '../catalog/types';
-import { currentValue, dropdownOverrides } from './context';
+import { apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
+import type { ResourceValue } from '../catalog';
+import { resources } from '../catalog';
+import { chosenFirst, dropdownOverrides } from './context';
 import { crmConnections, customFieldDefinitions } from './vault';
 
 const text = (value: unknown) =>
@@ -55,14 +55,12 @@ export async function getCustomFields(
 export async function getPipelineStages(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const pipelineId =
-		currentValue(this, 'additionalFields.pipeline_id') ||
-		currentValue(this, 'updateFields.pipeline_id');
-	if (!pipelineId) {
-		throw new NodeOperationError(this.getNode(), 'Choose the pipeline first', {
-			description: 'Add the Pipeline field and pick a pipeline; its stages are listed here.',
-		});
-	}
+	const pipelineId = chosenFirst(
+		this,
+		['additionalFields.pipeline_id', 'updateFields.pipeline_id'],
+		'the pipeline',
+		'Add the Pipeline field and pick a pipeline; its stages are listed here.',
+	);
 	const response = await apideckRequest<{ data?: IDataObject }>(this, {
 		method: 'GET',
 		path: apiPath('/crm/pipelines/{id}', { id: pipelineId }),

@@ -5,10 +5,10 @@ import type {
 	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apiPath } from '../../shared/transport';
-import { currentValue, dropdownOverrides } from './context';
+import { apideckRequest } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
+import { chosenFirst, dropdownOverrides } from './context';
 
 /**
  * Schema field types (custom_object_schema.field.type) as n8n column types. A date stays text
@@ -28,7 +28,7 @@ const text = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** Apideck names a record's field values by the schema field's name. */
-export const columnIdOf = (field: IDataObject) => text(field.name) || text(field.id);
+const columnIdOf = (field: IDataObject) => text(field.name) || text(field.id);
 
 function toColumn(field: IDataObject, creating: boolean): ResourceMapperField {
 	const options = Array.isArray(field.options) ? (field.options as IDataObject[]) : [];
@@ -57,12 +57,12 @@ function toColumn(field: IDataObject, creating: boolean): ResourceMapperField {
 export async function getCustomObjectColumns(
 	this: ILoadOptionsFunctions,
 ): Promise<ResourceMapperFields> {
-	const objectId = currentValue(this, 'objectId');
-	if (!objectId) {
-		throw new NodeOperationError(this.getNode(), 'Choose the custom object first', {
-			description: 'Pick the Object above; its fields are shown here once it is set.',
-		});
-	}
+	const objectId = chosenFirst(
+		this,
+		['objectId'],
+		'the custom object',
+		'Pick the Object above; its fields are shown here once it is set.',
+	);
 	const response = await apideckRequest<{ data?: IDataObject }>(this, {
 		method: 'GET',
 		path: apiPath('/crm/custom-object-schemas/{id}', { id: objectId }),

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apideckRequest, apideckSettings, apiPath } from '../../shared/transport';
+import { apideckRequest, apideckSettings } from '../../shared/apideck';
+import { apiPath } from '../../shared/core';
 
 /** CRM connections of the consumer that can take calls now (enabled and callable). */
 export async function crmConnections(
@@ -24,7 +25,7 @@ export async function crmConnections(
  * The connector a call would reach: the node's Service ID option, else the credential's service,
  * else the consumer's first callable connection — the one Apideck picks when none is given.
  */
-export async function serviceInUse(
+async function serviceInUse(
 	ctx: ILoadOptionsFunctions,
 	overrides: { consumerId?: string; serviceId?: string },
 ): Promise<string> {

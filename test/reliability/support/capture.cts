@@ -1,11 +1,13 @@
 /**
  * Captures everything a run says so the API key can be searched for: node output items, errors
  * (every own property, non-enumerable ones such as message and stack included, and their causes),
- * node descriptions, n8n's LoggerProxy, n8n-core's logger, console and process stdout/stderr.
+ * node descriptions, n8n's LoggerProxy, console and process stdout/stderr; n8n-core's logger
+ * writes to a file instead (n8nCoreLog()).
  * Captured output is swallowed, not printed. The secret is searched for as given, URL-encoded
  * and base64-encoded.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { LoggerProxy } from 'n8n-workflow';
 
 export const SECRET = `rel-${randomBytes(12).toString('hex')}-key`;
@@ -56,6 +58,12 @@ export function occurrences(secret: string, haystack = chunks.join('\n')): numbe
 }
 
 export const capturedBytes = () => bytes;
+
+/** What n8n-core's own logger wrote so far (support/setup-env.cjs sends it to a file). */
+export function n8nCoreLog(): string {
+	const file = process.env.N8N_LOG_FILE_LOCATION;
+	return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
 
 let installed = false;
 

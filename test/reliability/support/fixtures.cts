@@ -8,12 +8,13 @@ import type {
 import { runNode, type RunNodeResult } from '../../helpers/engine.cjs';
 import { sandboxCredentials } from '../../helpers/sandbox-credentials.cjs';
 import { startTriggerHost, type TriggerHost } from '../../helpers/trigger-host.cjs';
-import { startSandbox, type Sandbox } from '../../../sandbox/apideck/index.cjs';
-import type { SandboxOptions } from '../../../sandbox/apideck/types.cjs';
+import { useSandbox, type UseSandboxOptions } from '../../helpers/use-sandbox.cjs';
+import type { Sandbox } from '../../../sandbox/apideck/index.cjs';
 import { capture, SECRET } from './capture.cjs';
 
-export async function reliabilitySandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	return await startSandbox({ apiKey: SECRET, ...options });
+/** The file's sandbox (see useSandbox), with the API key the secret scan looks for. */
+export function useReliabilitySandbox(options: UseSandboxOptions = {}): Sandbox {
+	return useSandbox({ apiKey: SECRET, reset: 'none', ...options });
 }
 
 export function credentialsFor(sandbox: Sandbox): ICredentialDataDecryptedObject {
@@ -29,6 +30,12 @@ export async function activeTriggerHost(sandbox: Sandbox): Promise<TriggerHost> 
 	await host.activate();
 	await host.idle();
 	return host;
+}
+
+/** Deactivates the trigger (its subscription is removed) and closes its host. */
+export async function stopTriggerHost(host: TriggerHost): Promise<void> {
+	await host.deactivate();
+	await host.close();
 }
 
 /** Runs a node through the engine; its items, error and whole run record are captured. */

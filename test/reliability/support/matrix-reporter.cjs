@@ -58,6 +58,8 @@ class MatrixReporter {
 		process.stdout.write(
 			`\nReliability matrix (${new Date().toISOString()}, ${rows.length} rows, ${failed} not ok)\n${render(rows)}\n`,
 		);
+		const logs = path.join(process.env.RELIABILITY_ROWS_DIR, 'n8n-core-worker-*.log');
+		process.stdout.write(`n8n-core's debug log (scanned for the API key): ${logs}\n`);
 	}
 }
 

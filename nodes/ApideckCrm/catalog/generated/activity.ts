@@ -25,6 +25,7 @@ export const activity: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/activities/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: ['type'],
+	requiredUpdateFields: ['type'],
 	fields: [
 		{ name: 'activity_datetime', type: 'dateTime' },
 		{ name: 'duration_seconds', type: 'number', integer: true },

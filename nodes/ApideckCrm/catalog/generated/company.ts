@@ -26,6 +26,7 @@ export const company: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/companies/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: ['name'],
+	requiredUpdateFields: ['name'],
 	fields: [
 		{ name: 'name', type: 'string', required: true },
 		{ name: 'owner_id', type: 'string' },

@@ -25,6 +25,7 @@ export const contact: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/contacts/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: [],
+	requiredUpdateFields: [],
 	fields: [
 		{ name: 'name', type: 'string' },
 		{ name: 'owner_id', type: 'string' },

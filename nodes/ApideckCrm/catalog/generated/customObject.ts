@@ -40,6 +40,7 @@ export const customObject: CatalogResource = {
 		},
 	},
 	requiredCreateFields: [],
+	requiredUpdateFields: [],
 	fields: [
 		{ name: 'name', type: 'string' },
 		{

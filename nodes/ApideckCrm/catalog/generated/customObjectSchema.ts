@@ -35,6 +35,7 @@ export const customObjectSchema: CatalogResource = {
 		},
 	},
 	requiredCreateFields: [],
+	requiredUpdateFields: [],
 	fields: [
 		{ name: 'name', type: 'string' },
 		{ name: 'description', type: 'string' },

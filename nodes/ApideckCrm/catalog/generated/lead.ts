@@ -21,6 +21,7 @@ export const lead: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/leads/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: ['name'],
+	requiredUpdateFields: ['name'],
 	fields: [
 		{ name: 'name', type: 'string', required: true },
 		{ name: 'company_name', type: 'string' },

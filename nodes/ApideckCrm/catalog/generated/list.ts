@@ -23,6 +23,7 @@ export const list: CatalogResource = {
 		},
 	},
 	requiredCreateFields: [],
+	requiredUpdateFields: [],
 	fields: [],
 	filters: [],
 	sortFields: [],

@@ -20,6 +20,7 @@ export const note: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/notes/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: [],
+	requiredUpdateFields: [],
 	fields: [
 		{ name: 'title', type: 'string' },
 		{ name: 'content', type: 'string' },

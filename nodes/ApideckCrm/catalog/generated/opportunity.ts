@@ -36,6 +36,7 @@ export const opportunity: CatalogResource = {
 		},
 	},
 	requiredCreateFields: ['title'],
+	requiredUpdateFields: ['title'],
 	fields: [
 		{ name: 'title', type: 'string', required: true },
 		{ name: 'primary_contact_id', type: 'string' },

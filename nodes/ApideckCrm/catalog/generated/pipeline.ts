@@ -26,6 +26,7 @@ export const pipeline: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/pipelines/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: ['name'],
+	requiredUpdateFields: ['name'],
 	fields: [
 		{ name: 'id', type: 'string' },
 		{ name: 'name', type: 'string', required: true },

@@ -20,6 +20,7 @@ export const user: CatalogResource = {
 		delete: { method: 'DELETE', path: '/crm/users/{id}', pathParams: ['id'], query: ['raw'] },
 	},
 	requiredCreateFields: ['emails'],
+	requiredUpdateFields: ['emails'],
 	fields: [
 		{ name: 'parent_id', type: 'string' },
 		{ name: 'username', type: 'string' },

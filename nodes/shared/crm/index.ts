@@ -1,0 +1,12 @@
+export { buildBody } from './body';
+export type { EntryCheck } from './body';
+export { fieldProperties, fieldProperty } from './fields';
+export type { FieldBase, FieldRules } from './fields';
+export { runItems } from './items';
+export { article, displayNameOf, lowerName, optionNameOf, pluralOf } from './naming';
+export { excludeFieldsOption, shapeRecord, simplifyProperty } from './output';
+export { readCollection } from './parameters';
+export { readBack } from './readBack';
+export { DEFAULT_ITEMS_IN_PARALLEL, pacingOptions, returnAllAndLimit, show } from './properties';
+export type { CatalogEndpoint, CatalogField, CatalogResource } from './types';
+export { writableValue } from './writable';
