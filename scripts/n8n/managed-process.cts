@@ -37,6 +37,19 @@ export async function getFreePort(): Promise<number> {
 	return (await getFreePorts(1))[0];
 }
 
+/** Runs `start`; when it fails, runs `stop` (nothing is left running or on disk) and rethrows. */
+export async function stopIfStartFails(
+	start: () => Promise<void>,
+	stop: () => Promise<void>,
+): Promise<void> {
+	try {
+		await start();
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
 export interface ManagedProcessOptions {
 	cwd: string;
 	env?: NodeJS.ProcessEnv;

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ensureDebianPackage } from './debian-package.cjs';
-import { getFreePort, startManagedProcess } from './managed-process.cjs';
+import { getFreePort, startManagedProcess, stopIfStartFails } from './managed-process.cjs';
 
 export interface PostgresOptions {
 	database?: string;
@@ -158,15 +158,12 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
 			.map((line) => line.split('\t'));
 	};
 
-	try {
+	await stopIfStartFails(async () => {
 		await server.waitUntil(() => psql('select 1', 'postgres').status === 0, Date.now() + 30_000);
 		const created = psql(`create database "${database}"`, 'postgres');
 		if (created.status !== 0) throw new Error(`create database failed: ${created.stderr}`);
 		if (options.statementStats) query('create extension if not exists pg_stat_statements');
-	} catch (error) {
-		await stop();
-		throw error;
-	}
+	}, stop);
 
 	return {
 		pid: server.pid,

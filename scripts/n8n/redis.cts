@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { commandWorks, ensureDebianPackage } from './debian-package.cjs';
-import { getFreePort, startManagedProcess } from './managed-process.cjs';
+import { getFreePort, startManagedProcess, stopIfStartFails } from './managed-process.cjs';
 
 export interface Redis {
 	/** Process (group) id of the server. */
@@ -73,12 +73,10 @@ export async function startRedis(options: { echoLogs?: boolean } = {}): Promise<
 		await server.stop('SIGTERM', 10_000);
 		rmSync(folder, { recursive: true, force: true });
 	};
-	try {
-		await server.waitUntil(async () => await ping(host, port), Date.now() + 20_000);
-	} catch (error) {
-		await stop();
-		throw error;
-	}
+	await stopIfStartFails(
+		async () => await server.waitUntil(async () => await ping(host, port), Date.now() + 20_000),
+		stop,
+	);
 	return {
 		pid: server.pid,
 		host,
