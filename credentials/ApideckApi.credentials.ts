@@ -10,30 +10,18 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/shared/apideck/credential';
-import { checkBaseUrl, secretProblem } from '../nodes/shared/core';
+import { credentialProblem, redirectRules } from '../nodes/shared/core';
 
 const hasHeader = (headers: IHttpRequestOptions['headers'], name: string) =>
 	Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
 
-/**
- * What makes these values unusable before anything is sent. authenticate() runs for the
- * credential test's request too, so the test shows this message.
- */
-function credentialProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const keyProblem = secretProblem(String(credentials.apiKey ?? ''), 'API key');
-	if (keyProblem) return keyProblem;
-	const baseUrl = checkBaseUrl(String(credentials.baseUrl || DEFAULT_BASE_URL));
-	return baseUrl.ok ? undefined : `The Base URL is not usable: ${baseUrl.problem}`;
-}
-
-const REDIRECT_RULES = [301, 302, 303, 307, 308].map((value) => ({
-	type: 'responseCode' as const,
-	properties: {
-		value,
-		message:
-			'The Base URL redirects elsewhere; the test does not follow it, so the API key stays here. Enter the address the API really answers at.',
-	},
-}));
+// authenticate() runs for the credential test's request too, so the test shows its messages.
+const problemOf = (credentials: ICredentialDataDecryptedObject) =>
+	credentialProblem(
+		String(credentials.apiKey ?? ''),
+		'API key',
+		String(credentials.baseUrl || DEFAULT_BASE_URL),
+	);
 
 export class ApideckApi implements ICredentialType {
 	name = 'apideckApi';
@@ -95,7 +83,7 @@ export class ApideckApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const problem = credentialProblem(credentials);
+		const problem = problemOf(credentials);
 		if (problem) throw new UserError(problem);
 		const headers = { ...(requestOptions.headers ?? {}) };
 		headers.Authorization = `Bearer ${credentials.apiKey as string}`;
@@ -141,7 +129,7 @@ export class ApideckApi implements ICredentialType {
 					message: `Nothing answered at this Base URL. Leave it at ${DEFAULT_BASE_URL} unless you use a proxy.`,
 				},
 			},
-			...REDIRECT_RULES,
+			...redirectRules('API key'),
 		],
 	};
 }

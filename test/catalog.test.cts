@@ -1,44 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { parse } from 'yaml';
 
 import type { CatalogField, CatalogResource } from '../nodes/ApideckCrm/catalog';
 import { resources } from '../nodes/ApideckCrm/catalog';
+import { generatedCatalog } from './helpers/generated-catalog.cjs';
 
-interface Generator {
-	backendById(id: string): { out: string };
-	specPathOf(backend: object): string;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const generator = require('../scripts/catalog/generate.cjs') as Generator;
-
-const root = resolve(__dirname, '..');
-const backend = generator.backendById('apideck');
-const spec = generator.specPathOf(backend);
-const committed = resolve(root, backend.out);
+const { spec, committed, specIt, expectUpToDate } = generatedCatalog('apideck');
 const all: CatalogResource[] = Object.values(resources);
-
-/**
- * Tests that read the spec. CI has ../shared next to the checkout, so there they always run and
- * a missing spec fails; elsewhere they are skipped with a warning.
- */
-function specIt(name: string, test: () => void) {
-	if (existsSync(spec)) return it(name, test);
-	if (process.env.CI) {
-		return it(name, () => {
-			throw new Error(
-				`${spec} is missing. CI must check out the shared specs next to the repository (or set APIDECK_CRM_SPEC) so that the catalog is compared with the generator.`,
-			);
-		});
-	}
-	console.warn(
-		`catalog.test: ${spec} is absent, skipping "${name}" (set APIDECK_CRM_SPEC to run it)`,
-	);
-	return it.skip(name, test);
-}
 
 function flatten(fields: readonly CatalogField[], prefix = ''): string[] {
 	return fields.flatMap((f) => [
@@ -48,30 +18,7 @@ function flatten(fields: readonly CatalogField[], prefix = ''): string[] {
 }
 
 describe('field catalog', () => {
-	specIt('equals what the generator makes from the Apideck CRM spec', () => {
-		const out = mkdtempSync(join(tmpdir(), 'catalog-'));
-		try {
-			// A child process: prettier 3 needs ES module support that jest's VM does not give.
-			execFileSync(
-				process.execPath,
-				['scripts/catalog/generate.cjs', '--backend', 'apideck', '--spec', spec, '--out', out],
-				{
-					cwd: root,
-					stdio: 'pipe',
-				},
-			);
-			const fresh = readdirSync(out).sort();
-			expect(readdirSync(committed).sort()).toEqual(fresh);
-			for (const file of fresh) {
-				expect({ file, content: readFileSync(join(committed, file), 'utf8') }).toEqual({
-					file,
-					content: readFileSync(join(out, file), 'utf8'),
-				});
-			}
-		} finally {
-			rmSync(out, { recursive: true, force: true });
-		}
-	});
+	specIt('equals what the generator makes from the Apideck CRM spec', expectUpToDate);
 
 	it('marks every generated file as generated', () => {
 		for (const file of readdirSync(committed)) {

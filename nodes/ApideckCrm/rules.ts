@@ -1,15 +1,12 @@
+import type { CommonRules } from '../shared/crm';
+import { linksOf, upsertMatchFor } from '../shared/crm';
 import type { CatalogField, CatalogResource, ResourceValue } from './catalog';
 
-/** Everything hand-written about one resource; the catalog (generated) holds the rest. */
-interface ResourceRules {
-	/** The fields Simplify keeps; Simplify is offered only where this is set (large records). */
-	simple?: readonly string[];
-	/** Create or Update finds the record by this field, through an Apideck list filter. */
-	upsertMatch?: 'email' | 'name';
-	/** Help text of top-level fields that differs from catalog/fieldHelp.ts for this resource. */
-	helpText?: Readonly<Record<string, string>>;
-	/** Fields (of any resource) holding the ID of one of these records: they get a picker of them. */
-	linkedBy?: readonly string[];
+/**
+ * Everything hand-written about one resource; the catalog (generated) holds the rest. Simplify
+ * is offered only where `simple` is set (large records); `linkedBy` fields hold an ID.
+ */
+interface ResourceRules extends CommonRules {
 	/** Records live under a record of another resource, chosen first with its own picker. */
 	parent?: {
 		resource: ResourceValue;
@@ -194,17 +191,11 @@ const RULES: Readonly<Record<ResourceValue, ResourceRules>> = {
 export const rulesOf = (resource: { value: ResourceValue }): ResourceRules => RULES[resource.value];
 
 /** The resource whose records a linking field points at (owner_id → user), from `linkedBy`. */
-export const LINKS: Readonly<Record<string, ResourceValue>> = Object.fromEntries(
-	(Object.entries(RULES) as Array<[ResourceValue, ResourceRules]>).flatMap(([resource, rules]) =>
-		(rules.linkedBy ?? []).map((field) => [field, resource]),
-	),
-);
+export const LINKS = linksOf(RULES);
 
 /** The field Create or Update matches on, where the resource has the endpoints it needs. */
-export function upsertMatchOf(resource: CatalogResource): 'email' | 'name' | undefined {
-	const { create, update, getAll } = resource.operations;
-	return create && update && getAll ? rulesOf(resource).upsertMatch : undefined;
-}
+export const upsertMatchOf = (resource: CatalogResource) =>
+	upsertMatchFor(resource, rulesOf(resource));
 
 /** Catalog fields offered as ordinary parameters: all but the one a column mapper fills. */
 export function plainFields(resource: CatalogResource): readonly CatalogField[] {

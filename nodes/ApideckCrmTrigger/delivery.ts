@@ -1,8 +1,16 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { apideckSettings } from '../shared/apideck';
-import { MAX_BODY_BYTES, readBody } from './body';
-import { claimEvent, eventKey, releaseEvent, saveSeenEvents } from './dedupe';
+import {
+	acknowledge,
+	answerSafely,
+	header,
+	readBody,
+	refuse,
+	refuseBody,
+	startOnce,
+} from '../shared/trigger';
+import { eventKey } from './dedupe';
 import { parseEventType } from './events';
 import type { DeliveryFilter } from './filter';
 import { whyIgnored } from './filter';
@@ -10,15 +18,12 @@ import type { RecordAccess } from './fullRecord';
 import { fetchFullRecord } from './fullRecord';
 import type { CrmEvent } from './payload';
 import { parseDelivery } from './payload';
-import { acknowledge, refuse } from './respond';
 import { isValidSignature } from './signature';
 
 const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 
-const header = (ctx: IWebhookFunctions, name: string): string | undefined => {
-	const value = ctx.getHeaderData()[name];
-	return Array.isArray(value) ? value[0] : value;
-};
+/** CRM events are well under a kilobyte; a body anywhere near this size is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 // Apideck's URL check on subscription create: a small signed body that is not an event.
 function isValidationRequest(ctx: IWebhookFunctions, body: unknown): boolean {
@@ -62,13 +67,8 @@ async function eventItem(
 }
 
 async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const body = await readBody(ctx);
-	if (body.kind === 'tooLarge') {
-		return refuse(ctx, 413, {
-			message: `The body is larger than ${MAX_BODY_BYTES / 1024} KB, which no Apideck CRM event is`,
-		});
-	}
-	if (body.kind === 'notJson') return refuse(ctx, 400, { message: 'The body is not valid JSON' });
+	const body = await readBody(ctx, MAX_BODY_BYTES);
+	if (body.kind !== 'json') return refuseBody(ctx, body, MAX_BODY_BYTES, 'Apideck CRM event');
 	if (isValidationRequest(ctx, body.value))
 		return acknowledge({ message: 'Delivery URL confirmed' });
 
@@ -96,32 +96,12 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const ignored = whyIgnored(event, filterFor(ctx, ownConsumer));
 	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
 
-	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-	const staticData = ctx.getWorkflowStaticData('node');
-	const key = eventKey(event, body.text);
-	if (!claimEvent(staticData, scope, key)) {
-		return acknowledge({ message: 'Event already received' });
-	}
-	let started = false;
-	try {
-		const json = await eventItem(ctx, event, { signed, ownConsumer });
-		saveSeenEvents(staticData, scope);
-		started = true;
-		return { workflowData: [[{ json }]] };
-	} finally {
-		// Failed before starting the workflow: Apideck's retry must not look like a duplicate.
-		if (!started) releaseEvent(scope, key);
-	}
+	return await startOnce(ctx, eventKey(event, body.text), async () =>
+		eventItem(ctx, event, { signed, ownConsumer }),
+	);
 }
 
 /** Handles one request from Apideck; bad input is answered with a 4xx, never thrown. */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	try {
-		return await receive(this);
-	} catch (error) {
-		this.logger.error(
-			`Apideck CRM Trigger could not process a delivery: ${(error as Error).message}`,
-		);
-		return refuse(this, 500, { message: 'The trigger could not process this delivery' });
-	}
+	return await answerSafely(this, 'Apideck CRM Trigger', async () => await receive(this));
 }

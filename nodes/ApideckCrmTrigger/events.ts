@@ -48,12 +48,6 @@ export function normaliseEvents(selected: readonly string[]): string[] {
 	return [...new Set(selected)].sort();
 }
 
-export function sameEvents(a: readonly string[], b: readonly string[]): boolean {
-	const left = normaliseEvents(a);
-	const right = normaliseEvents(b);
-	return left.length === right.length && left.every((event, index) => event === right[index]);
-}
-
 export function isSelected(eventType: string, selected: readonly string[]): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(eventType);
 }

@@ -2,36 +2,18 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { resources } from '../ApideckCrm/catalog';
 import { apideckRequest } from '../shared/apideck';
-import type { RetryPolicy } from '../shared/core';
 import { apiPath } from '../shared/core';
+import type { FullRecord } from '../shared/trigger';
+import { readBudget, readHints, readRecord } from '../shared/trigger';
 import type { Entity } from './events';
 import { sameConsumer } from './filter';
 import type { CrmEvent } from './payload';
 
 // Apideck waits for the webhook's answer while the record is read, and sends the event again
-// when it waits too long. Both attempts and the pause between them fit in FETCH_BUDGET_MS; the
-// request timeout bounds each attempt's whole request, a body trickling in included.
-const FETCH_BUDGET_MS = 10_000;
-const WEBHOOK_RETRY_POLICY: RetryPolicy = {
-	maxAttempts: 2,
-	maxTotalWaitMs: 1_000,
-	baseDelayMs: 500,
-	maxDelayMs: 1_000,
-};
-const WEBHOOK_TIMEOUT_MS =
-	(FETCH_BUDGET_MS - WEBHOOK_RETRY_POLICY.maxTotalWaitMs) / WEBHOOK_RETRY_POLICY.maxAttempts;
+// when it waits too long: two attempts and the pause between them fit in 10 s.
+const BUDGET = readBudget(10_000, 2, 1_000);
 
-/** 404: gone; no answer, 429 or 5xx: the budget ran out on a slow or failing CRM. */
-function hintFor(httpCode: string | null | undefined): string | undefined {
-	if (httpCode === '404')
-		return 'The record was probably deleted or merged after the event was sent.';
-	if (!httpCode || httpCode === '429' || httpCode.startsWith('5')) {
-		return `The trigger reads the record for at most ${FETCH_BUDGET_MS / 1000} s so that Apideck gets its answer in time. Read it later in the workflow with the Apideck CRM node (Get) if you need it.`;
-	}
-	return undefined;
-}
-
-type FullRecord = { record: IDataObject } | { recordError: IDataObject };
+const hintFor = readHints(BUDGET, 'Apideck', 'Apideck CRM');
 
 /** What the trigger knows about who sent the event and whose credential it holds. */
 export interface RecordAccess {
@@ -68,7 +50,7 @@ export async function fetchFullRecord(
 	if (refused) return { recordError: refused };
 	const endpoint = resources[entity].operations.get;
 	if (!endpoint) return { recordError: { message: `Apideck has no endpoint to read a ${entity}` } };
-	try {
+	const read = async () => {
 		const envelope = await apideckRequest<IDataObject>(
 			ctx,
 			{
@@ -76,23 +58,11 @@ export async function fetchFullRecord(
 				path: apiPath(endpoint.path, { id: event.entity_id }),
 				consumerId: event.consumer_id?.trim() || undefined,
 				serviceId: event.service_id,
-				timeoutMs: WEBHOOK_TIMEOUT_MS,
+				timeoutMs: BUDGET.timeoutMs,
 			},
-			WEBHOOK_RETRY_POLICY,
+			BUDGET.policy,
 		);
-		const record = envelope.data;
-		if (record && typeof record === 'object' && !Array.isArray(record))
-			return { record: record as IDataObject };
-		return { recordError: { message: 'Apideck answered without a record' } };
-	} catch (error) {
-		const failure = error as Error & { description?: string | null; httpCode?: string | null };
-		const recordError: IDataObject = {
-			message: `Could not fetch the ${entity}: ${failure.message}`,
-		};
-		if (failure.httpCode) recordError.httpCode = failure.httpCode;
-		const hint = hintFor(failure.httpCode);
-		if (hint) recordError.hint = hint;
-		if (failure.description) recordError.description = failure.description;
-		return { recordError };
-	}
+		return envelope.data;
+	};
+	return await readRecord('Apideck', entity, read, hintFor);
 }

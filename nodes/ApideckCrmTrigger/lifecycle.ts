@@ -1,51 +1,19 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Target } from '../shared/trigger';
+import { hookTarget, remember, removeAll, requireEvents, storedIsCurrent } from '../shared/trigger';
 import { normaliseEvents } from './events';
 import type { Subscription } from './subscription';
 import {
 	addSubscription,
-	getSubscription,
+	apideckSubscriptions,
 	isCurrent,
-	isOurs,
 	removeSubscription,
 	subscriptionsTo,
 } from './subscription';
 
-const WEBHOOK_NAME = 'default';
-
-interface Target {
-	url: string;
-	events: string[];
-	data: IDataObject;
-}
-
-function target(ctx: IHookFunctions): Target {
-	const url = ctx.getNodeWebhookUrl(WEBHOOK_NAME);
-	if (!url)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'n8n did not provide a webhook URL for this trigger',
-		);
-	const events = normaliseEvents(ctx.getNodeParameter('events', []) as string[]);
-	return { url, events, data: ctx.getWorkflowStaticData('node') };
-}
-
-function remember(data: IDataObject, subscription: Subscription, url: string, events: string[]) {
-	data.webhookId = subscription.id;
-	data.webhookUrl = url;
-	data.webhookEvents = events;
-}
-
-function forget(data: IDataObject) {
-	delete data.webhookId;
-	delete data.webhookUrl;
-	delete data.webhookEvents;
-}
-
-/** The subscription remembered for this URL (not for the other of test and production URL). */
-const storedId = (data: IDataObject, url: string) =>
-	typeof data.webhookId === 'string' && data.webhookUrl === url ? data.webhookId : undefined;
+const target = (ctx: IHookFunctions): Target => hookTarget(ctx, normaliseEvents);
 
 /**
  * True when Apideck still has a working subscription for this trigger: the stored one, or —
@@ -55,24 +23,18 @@ const storedId = (data: IDataObject, url: string) =>
  * to another unified API, is only forgotten.
  */
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
-	const { url, events, data } = target(this);
-	const id = storedId(data, url);
-	if (id) {
-		const stored = await getSubscription(this, id);
-		if (stored && isCurrent(stored, url, events)) return true;
-		if (stored && isOurs(stored, url)) await removeSubscription(this, stored.id);
-		forget(data);
-	}
+	const hook = target(this);
+	if (await storedIsCurrent(this, apideckSubscriptions, hook)) return true;
 	let adopted: Subscription | undefined;
-	for (const subscription of await subscriptionsTo(this, url)) {
-		if (!adopted && isCurrent(subscription, url, events)) {
+	for (const subscription of await subscriptionsTo(this, hook.url)) {
+		if (!adopted && isCurrent(subscription, hook.url, hook.events)) {
 			adopted = subscription;
 		} else {
 			await removeSubscription(this, subscription.id);
 		}
 	}
 	if (!adopted) return false;
-	remember(data, adopted, url, events);
+	remember(hook, adopted.id);
 	return true;
 }
 
@@ -108,13 +70,9 @@ function disabledError(ctx: IHookFunctions, subscription: Subscription, url: str
 }
 
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
-	const { url, events, data } = target(this);
-	if (!events.length) {
-		throw new NodeOperationError(this.getNode(), 'Choose at least one event to listen to', {
-			description: 'Select the CRM events that should start this workflow, or All Events.',
-		});
-	}
-	const subscription = await addSubscription(this, url, events);
+	const hook = target(this);
+	requireEvents(this, hook);
+	const subscription = await addSubscription(this, hook.url, hook.events);
 	if (!subscription?.id) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -129,23 +87,14 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 				`Could not remove the disabled Apideck subscription ${subscription.id}: ${(error as Error).message}`,
 			);
 		}
-		throw disabledError(this, subscription, url);
+		throw disabledError(this, subscription, hook.url);
 	}
-	remember(data, subscription, url, events);
+	remember(hook, subscription.id);
 	return true;
 }
 
-/**
- * Removes every CRM subscription that delivers to this trigger's URL, as Apideck lists them now,
- * rather than the stored ID alone: that ID may deliver elsewhere by now, and activations that
- * ran at the same time each created a subscription while static data kept only the last one.
- * One that Apideck already deleted counts as removed.
- */
+/** Removes every CRM subscription that delivers to this trigger's URL (see removeAll). */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
-	const { url, data } = target(this);
-	for (const subscription of await subscriptionsTo(this, url)) {
-		await removeSubscription(this, subscription.id);
-	}
-	if (storedId(data, url) || data.webhookUrl === undefined) forget(data);
+	await removeAll(this, apideckSubscriptions, target(this));
 	return true;
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apideckPages, apideckRequest } from '../shared/apideck';
-import { apiPath, asNodeError } from '../shared/core';
-import { sameEvents } from './events';
+import { apiPath } from '../shared/core';
+import type { SubscriptionApi } from '../shared/trigger';
+import { deleted, sameEvents, unlessGone } from '../shared/trigger';
+import { normaliseEvents } from './events';
 
 const COLLECTION = '/webhook/webhooks';
 
@@ -16,8 +17,6 @@ export interface Subscription {
 	events?: string[];
 	unified_api?: string;
 }
-
-const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 /**
  * This trigger's own: a CRM subscription that delivers to this trigger's URL. Anything else —
@@ -36,7 +35,7 @@ export function isCurrent(
 	return (
 		isOurs(subscription, url) &&
 		subscription.status === 'enabled' &&
-		sameEvents(subscription.events ?? [], events)
+		sameEvents(subscription.events ?? [], events, normaliseEvents)
 	);
 }
 
@@ -44,16 +43,13 @@ export async function getSubscription(
 	ctx: IHookFunctions,
 	id: string,
 ): Promise<Subscription | undefined> {
-	try {
-		const envelope = await apideckRequest<IDataObject>(ctx, {
+	const envelope = await unlessGone(ctx, async () =>
+		apideckRequest<IDataObject>(ctx, {
 			method: 'GET',
 			path: apiPath(`${COLLECTION}/{id}`, { id }),
-		});
-		return envelope.data as unknown as Subscription;
-	} catch (error) {
-		if (isNotFound(error)) return undefined;
-		throw asNodeError(ctx.getNode(), error);
-	}
+		}),
+	);
+	return envelope?.data as Subscription | undefined;
 }
 
 /** Every CRM subscription of the application that delivers to `url` (see isOurs). */
@@ -82,11 +78,16 @@ export async function addSubscription(
 
 /** Deletes a subscription; false when Apideck no longer had it. */
 export async function removeSubscription(ctx: IHookFunctions, id: string): Promise<boolean> {
-	try {
-		await apideckRequest(ctx, { method: 'DELETE', path: apiPath(`${COLLECTION}/{id}`, { id }) });
-		return true;
-	} catch (error) {
-		if (isNotFound(error)) return false;
-		throw asNodeError(ctx.getNode(), error);
-	}
+	return await deleted(ctx, async () =>
+		apideckRequest(ctx, { method: 'DELETE', path: apiPath(`${COLLECTION}/{id}`, { id }) }),
+	);
 }
+
+/** Apideck's webhook API as the shared trigger lifecycle uses it. */
+export const apideckSubscriptions: SubscriptionApi<Subscription> = {
+	get: getSubscription,
+	listTo: subscriptionsTo,
+	remove: removeSubscription,
+	isOurs,
+	isCurrent,
+};

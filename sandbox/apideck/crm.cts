@@ -188,6 +188,10 @@ function missingRequired(def: ResourceDef, body: JsonObject): SandboxResponse | 
 	});
 }
 
+/** Why a write body is refused (a required field missing, an invalid value), if it is. */
+const refusal = (def: ResourceDef, body: JsonObject) =>
+	missingRequired(def, body) ?? invalidParams(body);
+
 function create(
 	deps: CrmDeps,
 	req: CrmRequest,
@@ -196,10 +200,8 @@ function create(
 ): SandboxResponse {
 	const body = writeBody(req);
 	if (!body) return notAnObject();
-	const refused = missingRequired(def, body);
+	const refused = refusal(def, body);
 	if (refused) return refused;
-	const invalid = invalidParams(body);
-	if (invalid) return invalid;
 	const record = deps.store.create(def.name, body, scope);
 	const id = record.id as string;
 	if (def.events)
@@ -226,10 +228,8 @@ function update(
 	if (!deps.store.bucket(def.name, scope).records.has(id)) return notFound(def.entity, id);
 	const body = writeBody(req);
 	if (!body) return notAnObject();
-	const refused = missingRequired(def, body);
+	const refused = refusal(def, body);
 	if (refused) return refused;
-	const invalid = invalidParams(body);
-	if (invalid) return invalid;
 	const record = deps.store.patch(def.name, id, body, scope)!;
 	if (def.events)
 		deps.onChange?.({

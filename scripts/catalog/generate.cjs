@@ -16,6 +16,10 @@
  *                endpoint); pagingQuery: parameters that make an endpoint paginated
  *   filterSchema (listOp, spec) → an object schema whose properties are the list's filters
  *   sortFields   (listOp, spec) → the fields a list can be sorted by
+ *   fieldType    (prop, spec) → optional: a type the spec expresses only by convention, such as
+ *                'link' ({ id } objects), 'linkList' (arrays of them) or 'map' (an object keyed
+ *                by field name); undefined lets the schema decide
+ *   omitFields   optional: field names the node never offers (a spelling mistake in the spec)
  * `spec` offers { doc, deref, queryParamSchema(op, name), queryParams(op) }.
  *
  * Each resource lists the fields its create and its update require (`requiredCreateFields`,
@@ -163,7 +167,10 @@ function createFieldBuilder(model, sharedObjects, backend) {
 		if (isReadOnly(prop)) return undefined;
 		const s = deref(prop);
 		const field = { name, type: 'string' };
-		if (s.anyOf || s.oneOf || (!s.type && !s.properties && !s.items)) {
+		const conventional = backend.fieldType && backend.fieldType(prop, model);
+		if (conventional) {
+			field.type = conventional;
+		} else if (s.anyOf || s.oneOf || (!s.type && !s.properties && !s.items)) {
 			field.type = 'any';
 		} else if (s.enum) {
 			field.type = 'enum';
@@ -202,6 +209,7 @@ function createFieldBuilder(model, sharedObjects, backend) {
 		const required = new Set(schema.required || []);
 		const out = [];
 		for (const [name, prop] of Object.entries(schema.properties || {})) {
+			if ((backend.omitFields || []).includes(name)) continue;
 			const field = buildField(name, prop, required.has(name), site);
 			if (field) out.push(field);
 		}

@@ -1,11 +1,13 @@
 /**
- * Demo data the lead-routing template relies on: the three owners its "Assign … Owner" nodes
- * name (placeholders in the template; real users replace them with their CRM's user IDs), added
- * to every consumer connection of a sandbox, plus the shape of a new inbound lead.
+ * Demo data the lead-routing templates rely on: the three owners their "Assign … Owner" nodes
+ * name (placeholders in the templates; real users replace them with their CRM's user IDs), added
+ * to every consumer connection of an Apideck sandbox or every integrated account of a Truto
+ * sandbox, plus the shape of a new inbound lead in each API.
  */
 import { randomUUID } from 'node:crypto';
 
 import type { Sandbox } from '../../sandbox/apideck/index.cjs';
+import type { TrutoSandbox } from '../../sandbox/truto/index.cjs';
 
 export interface DemoOwner {
 	id: string;
@@ -39,18 +41,20 @@ export function expectedOwner(country: string | undefined): DemoOwner {
 	return DEMO_OWNERS[2];
 }
 
+/** The fields both APIs name alike for a user. */
+function userFields(owner: DemoOwner) {
+	const [first_name, last_name] = owner.name.split(' ');
+	return { id: owner.id, name: owner.name, first_name, last_name };
+}
+
 export function seedDemoOwners(sandbox: Sandbox): void {
 	for (const [consumerId, services] of Object.entries(sandbox.consumers)) {
 		for (const serviceId of services) {
 			for (const owner of DEMO_OWNERS) {
-				const [first_name, last_name] = owner.name.split(' ');
 				sandbox.store.insert(
 					'users',
 					{
-						id: owner.id,
-						name: owner.name,
-						first_name,
-						last_name,
+						...userFields(owner),
 						emails: [{ email: owner.email, type: 'primary' }],
 						status: 'active',
 						division: owner.region,
@@ -73,21 +77,57 @@ const PEOPLE = [
 	['Olivia', 'Brown', 'CA'],
 ];
 
-/** A create-lead body for Apideck (`POST /crm/leads`) with the given (or a random) country. */
-export function newLeadBody(country?: string): Record<string, unknown> {
+/** The same owners as users of every integrated account of a Truto sandbox. */
+export function seedTrutoOwners(truto: TrutoSandbox): void {
+	for (const account of truto.accounts.all()) {
+		for (const owner of DEMO_OWNERS) {
+			truto.store.insert(
+				'users',
+				{
+					...userFields(owner),
+					email_addresses: [{ email: owner.email, type: 'work' }],
+					is_active: true,
+				},
+				String(account.id),
+			);
+		}
+	}
+}
+
+/** A person from `country` (or anywhere), with a tag that makes the e-mail address unique. */
+function person(country?: string) {
 	const pick = country
 		? (PEOPLE.find((p) => p[2] === country.toUpperCase()) ?? ['Sam', 'Example', country])
 		: PEOPLE[Math.floor(Math.random() * PEOPLE.length)];
 	const [first_name, last_name, code] = pick;
-	const tag = randomUUID().slice(0, 6);
+	const email = `${first_name.toLowerCase()}.${randomUUID().slice(0, 6)}@example.test`;
+	return { first_name, last_name, code: code.toUpperCase(), email };
+}
+
+/** A create-lead body for Apideck (`POST /crm/leads`) with the given (or a random) country. */
+export function newLeadBody(country?: string): Record<string, unknown> {
+	const { first_name, last_name, code, email } = person(country);
 	return {
 		name: `${first_name} ${last_name}`,
 		first_name,
 		last_name,
-		company_name: `${last_name} ${code.toUpperCase()} Ltd`,
+		company_name: `${last_name} ${code} Ltd`,
 		lead_source: 'website',
 		status: 'new',
-		emails: [{ email: `${first_name.toLowerCase()}.${tag}@example.test`, type: 'primary' }],
-		addresses: [{ type: 'primary', city: 'Somewhere', country: code.toUpperCase() }],
+		emails: [{ email, type: 'primary' }],
+		addresses: [{ type: 'primary', city: 'Somewhere', country: code }],
+	};
+}
+
+/** A create-lead body for Truto (`POST /unified/crm/leads`) with the given (or a random) country. */
+export function newTrutoLeadBody(country?: string): Record<string, unknown> {
+	const { first_name, last_name, code, email } = person(country);
+	return {
+		first_name,
+		last_name,
+		lead_source: 'website',
+		status: 'new',
+		email_addresses: [{ email, type: 'work' }],
+		addresses: [{ type: 'work', city: 'Somewhere', country: code }],
 	};
 }

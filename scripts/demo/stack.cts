@@ -1,9 +1,9 @@
 /**
- * The demo stack, also used by the e2e tests and the bench: a seeded Apideck sandbox, a real n8n
- * with this package loaded (one `n8n start`, or queue mode: main + workers + webhook processors,
- * see scripts/n8n/queue-mode.cts), an Apideck credential pointing at the sandbox, and the
- * lead-routing template imported (and activated when asked: the trigger then subscribes on the
- * sandbox, which checks the n8n URL with a signed validation request).
+ * The demo stack, also used by the e2e tests and the bench: a seeded sandbox, a real n8n with
+ * this package loaded (one `n8n start`, or queue mode: main + workers + webhook processors, see
+ * scripts/n8n/queue-mode.cts), a credential pointing at the sandbox, and a lead-routing template
+ * imported (and activated when asked: the trigger then subscribes on the sandbox).
+ * startDemoStack runs it on Apideck; truto-stack.cts on Truto, through the same startStack.
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { readFileSync } from 'node:fs';
@@ -14,13 +14,13 @@ import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-ins
 import { startQueueModeN8n, type QueueModeN8n, type QueueModeOptions } from '../n8n/queue-mode.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';
-import { leadRoutingWorkflow } from './template.cjs';
+import { TEMPLATE_PATH, templateWorkflow } from './template.cjs';
 
 export const DEMO_CONSUMER = 'test-consumer';
 
 export interface DemoStackOptions {
 	sandboxPort?: number;
-	/** Deliver crm.* events when records change through the sandbox's HTTP API. */
+	/** Deliver events when records change through the sandbox's HTTP API. */
 	emitEvents?: boolean;
 	/** Import the template (default true) and activate it (default false). */
 	importTemplate?: boolean;
@@ -31,8 +31,8 @@ export interface DemoStackOptions {
 	queueMode?: QueueModeOptions;
 }
 
-export interface DemoStack {
-	sandbox: Sandbox;
+export interface DemoStack<S = Sandbox> {
+	sandbox: S;
 	/** The n8n that serves the REST API (in queue mode: the main process). */
 	n8n: N8nInstance;
 	/** Base of production webhooks, ending in `/webhook/` (queue mode: a webhook processor). */
@@ -43,23 +43,32 @@ export interface DemoStack {
 	stop(): Promise<void>;
 }
 
-export function sandboxCredentialData(sandbox: Sandbox, consumerId = DEMO_CONSUMER) {
-	return {
-		apiKey: sandbox.apiKey,
-		appId: sandbox.appId,
-		consumerId,
-		serviceId: '',
-		baseUrl: sandbox.url,
-	};
+/** What differs between the backends of the demo. */
+export interface StackBackend<S extends { close(): Promise<void> }> {
+	/** Starts and seeds the sandbox. */
+	sandbox: () => Promise<S>;
+	/** The package's node types the template needs, e.g. ['apideckCrm', 'apideckCrmTrigger']. */
+	nodeTypes: string[];
+	credential: { name: string; type: string; data: (sandbox: S) => Record<string, unknown> };
+	templatePath: string;
 }
 
-export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
-	const sandbox = await startSandbox({
-		seed: true,
-		port: options.sandboxPort ?? 0,
-		emitEvents: options.emitEvents ?? false,
-	});
-	seedDemoOwners(sandbox);
+function loadError(n8n: N8nInstance, loaded: string[]): Error {
+	const errors = n8n
+		.logs()
+		.split('\n')
+		.filter((l) => /error|fail/i.test(l))
+		.slice(-10);
+	return new Error(
+		`n8n did not load this package (run \`npm run build\` first); loaded: ${loaded.join(', ') || 'nothing'}\n${errors.join('\n')}`,
+	);
+}
+
+export async function startStack<S extends { close(): Promise<void> }>(
+	backend: StackBackend<S>,
+	options: DemoStackOptions,
+): Promise<DemoStack<S>> {
+	const sandbox = await backend.sandbox();
 	let n8n: N8nInstance | undefined;
 	let queue: QueueModeN8n | undefined;
 	const stopN8n = async () => await (queue ?? n8n)?.stop();
@@ -75,31 +84,18 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 			n8n = await startN8n(options.n8n);
 		}
 		// With `packageDir: false` the package is already in the user folder (installed by npm).
-		const name =
+		const packageName =
 			n8n.package?.name ??
 			(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
-		const loaded = await n8n.packageNodeTypes(name);
-		const wanted = ['apideckCrm', 'apideckCrmTrigger'].map((t) => `${name}.${t}`);
-		if (!wanted.every((t) => loaded.includes(t))) {
-			const errors = n8n
-				.logs()
-				.split('\n')
-				.filter((l) => /error|fail/i.test(l))
-				.slice(-10);
-			throw new Error(
-				`n8n did not load this package (run \`npm run build\` first); loaded: ${loaded.join(', ') || 'nothing'}\n${errors.join('\n')}`,
-			);
-		}
-		const credential = await n8n.rest.createCredential({
-			name: 'Apideck account',
-			type: 'apideckApi',
-			data: sandboxCredentialData(sandbox),
-		});
+		const loaded = await n8n.packageNodeTypes(packageName);
+		const wanted = backend.nodeTypes.map((t) => `${packageName}.${t}`);
+		if (!wanted.every((t) => loaded.includes(t))) throw loadError(n8n, loaded);
+		const { name, type, data } = backend.credential;
+		const credential = await n8n.rest.createCredential({ name, type, data: data(sandbox) });
+		const bound = { id: credential.id, name: credential.name };
 		let workflow: SavedWorkflow | undefined;
 		if (options.importTemplate ?? true) {
-			workflow = await n8n.rest.createWorkflow(
-				leadRoutingWorkflow({ id: credential.id, name: credential.name }),
-			);
+			workflow = await n8n.rest.createWorkflow(templateWorkflow(backend.templatePath, type, bound));
 			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
 		}
 		return {
@@ -107,7 +103,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 			n8n,
 			webhookBaseUrl: queue?.webhookBaseUrl ?? n8n.webhookBaseUrl,
 			queue,
-			credential: { id: credential.id, name: credential.name },
+			credential: bound,
 			workflow,
 			stop: async () => {
 				await stopN8n();
@@ -119,4 +115,35 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 		await sandbox.close();
 		throw error;
 	}
+}
+
+export function sandboxCredentialData(sandbox: Sandbox, consumerId = DEMO_CONSUMER) {
+	return {
+		apiKey: sandbox.apiKey,
+		appId: sandbox.appId,
+		consumerId,
+		serviceId: '',
+		baseUrl: sandbox.url,
+	};
+}
+
+/** The stack on the Apideck sandbox, with templates/lead-routing.json. */
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+	return await startStack<Sandbox>(
+		{
+			async sandbox() {
+				const sandbox = await startSandbox({
+					seed: true,
+					port: options.sandboxPort ?? 0,
+					emitEvents: options.emitEvents ?? false,
+				});
+				seedDemoOwners(sandbox);
+				return sandbox;
+			},
+			nodeTypes: ['apideckCrm', 'apideckCrmTrigger'],
+			credential: { name: 'Apideck account', type: 'apideckApi', data: sandboxCredentialData },
+			templatePath: TEMPLATE_PATH,
+		},
+		options,
+	);
 }

@@ -40,7 +40,7 @@ test.each([
 test('a lead that was already gone on the first attempt is still "not found"', async () => {
 	sandbox.store.remove('leads', 'l1');
 	const { error } = await run('delete');
-	expect(error?.message).toBe('The record was not found');
+	expect(error?.message).toBe('The record was not found: No lead with ID l1 (item 0)');
 	expect(calls()).toEqual(['DELETE /crm/leads/l1']);
 });
 
@@ -49,7 +49,7 @@ test('a 404 about the connection after a lost answer is not taken for a delete',
 	sandbox.faults.error({ status: 404, typeName: 'ConnectionNotFoundError', method: 'DELETE' });
 	const { error } = await run('delete');
 	expect(error?.message).toBe(
-		'No CRM is connected for this consumer and service (after 2 attempts)',
+		'No CRM is connected for this consumer and service (after 2 attempts) (item 0)',
 	);
 });
 
@@ -57,5 +57,5 @@ test('only Delete reads "not found" after a lost answer as done: Get still fails
 	sandbox.faults.serverError({ method: 'GET' });
 	sandbox.faults.error({ status: 404, typeName: 'EntityNotFoundError', method: 'GET' });
 	const { error } = await run('get');
-	expect(error?.message).toBe('The record was not found (after 2 attempts)');
+	expect(error?.message).toBe('The record was not found (after 2 attempts) (item 0)');
 });

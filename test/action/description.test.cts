@@ -2,11 +2,10 @@
  * The node description merges fields shared by several resources; every resource/operation view
  * must still show exactly its operation's fields, in order.
  */
-import type { INodeProperties } from 'n8n-workflow';
-
 import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
 import { OPERATIONS, operationsOf } from '../../nodes/ApideckCrm/actions/operations';
 import { resources } from '../../nodes/ApideckCrm/catalog';
+import { visibleIn } from '../helpers/views.cjs';
 
 const properties = new ApideckCrm().description.properties;
 const catalog = Object.values(resources);
@@ -14,17 +13,7 @@ const unmerged = catalog.flatMap((resource) =>
 	operationsOf(resource).flatMap((kind) => OPERATIONS[kind].description(resource)),
 );
 
-function visible(list: INodeProperties[], resource: string, operation: string) {
-	return list
-		.filter((property) => {
-			const show = property.displayOptions?.show;
-			return (
-				(show?.resource as string[] | undefined)?.includes(resource) &&
-				(show?.operation as string[] | undefined)?.includes(operation)
-			);
-		})
-		.map((property) => ({ ...property, displayOptions: undefined }));
-}
+const visible = visibleIn;
 
 const views = catalog.flatMap((resource) =>
 	operationsOf(resource).map((operation) => [resource.value, operation] as const),

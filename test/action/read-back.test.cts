@@ -25,7 +25,7 @@ async function run(operation: string, parameters: INodeParameters) {
 }
 
 const readBackNote = (action: string) => ({
-	error: 'The record was not found',
+	error: 'The record was not found: Not readable yet (item 0)',
 	description: expect.stringContaining('Apideck said: Not readable yet'),
 	hint: expect.stringContaining(`The lead was ${action}; only reading it back failed.`),
 });

@@ -29,7 +29,9 @@ beforeAll(async () => {
 	]);
 	context = browser.context;
 	page = context.pages()[0] ?? (await context.newPage());
-	page.setDefaultTimeout(30_000);
+	// The editor's first load compiles and fetches megabytes; on a loaded 2-core machine n8n 1.x
+	// took over 30 s to show the canvas.
+	page.setDefaultTimeout(90_000);
 });
 
 afterAll(async () => {

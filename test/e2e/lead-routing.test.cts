@@ -7,6 +7,7 @@ import { startDemoStack, type DemoStack } from '../../scripts/demo/stack.cjs';
 import { expectedOwner, newLeadBody } from '../../scripts/demo/seed.cjs';
 import { readTemplate, triggerUrl } from '../../scripts/demo/template.cjs';
 import { n8nVersion } from './helpers/n8n-version.cjs';
+import { sleep, waitFor } from './helpers/wait.cjs';
 
 jest.setTimeout(15 * 60_000); // the first run may install n8n
 
@@ -22,18 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await stack?.stop();
 });
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(100);
-	}
-}
 
 const newLead = (country: string) =>
 	String(stack.sandbox.store.insert('leads', newLeadBody(country), scope).id);

@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
@@ -11,13 +12,45 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { ApideckApi } from '../../credentials/ApideckApi.credentials';
+import { TrutoApi } from '../../credentials/TrutoApi.credentials';
+
+/**
+ * Generic authentication as n8n applies it: each header, query or body value of the credential
+ * type, with `{{$credentials.x}}` filled from the decrypted credential.
+ */
+function genericAuth(
+	authenticate: IAuthenticateGeneric,
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const fill = (value: unknown) =>
+		String(value)
+			.replace(/^=/, '')
+			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
+				String(credentials[key] ?? ''),
+			);
+	const out: IHttpRequestOptions = { ...requestOptions };
+	const { headers, qs } = authenticate.properties;
+	if (headers) {
+		out.headers = { ...requestOptions.headers };
+		for (const [name, value] of Object.entries(headers)) out.headers[name] = fill(value);
+	}
+	if (qs) {
+		out.qs = { ...requestOptions.qs };
+		for (const [name, value] of Object.entries(qs)) out.qs[name] = fill(value);
+	}
+	return out;
+}
 
 /**
  * Stands in for n8n's credential store: hands the node decrypted test credentials and
  * authenticates requests with the credential type's own `authenticate`, as n8n does.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	private readonly types: Record<string, ICredentialType> = { apideckApi: new ApideckApi() };
+	private readonly types: Record<string, ICredentialType> = {
+		apideckApi: new ApideckApi(),
+		trutoApi: new TrutoApi(),
+	};
 
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
 		super();
@@ -38,6 +71,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.types[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type === 'generic')
+			return genericAuth(authenticate, credentials, requestOptions);
 		return requestOptions;
 	}
 

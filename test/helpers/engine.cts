@@ -8,6 +8,7 @@
  *
  * `items` is the node's first output; `error` the execution error when the node failed.
  * Node types are registered as `n8n-nodes-apideck-crm.<name>`; pass extra ones in `nodeTypes`.
+ * The credentials are handed over as the node's first credential type (apideckApi, trutoApi).
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
@@ -57,10 +58,16 @@ function packageNodes(): Record<string, INodeType | IVersionedNodeType> {
 		/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a test runs them */
 		const candidates: Array<[string, () => INodeType]> = [
 			['apideckCrm', () => new (require('../../nodes/ApideckCrm/ApideckCrm.node.ts').ApideckCrm)()],
+			['trutoCrm', () => new (require('../../nodes/TrutoCrm/TrutoCrm.node.ts').TrutoCrm)()],
 			[
 				'apideckCrmTrigger',
 				() =>
 					new (require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node.ts').ApideckCrmTrigger)(),
+			],
+			[
+				'trutoCrmTrigger',
+				() =>
+					new (require('../../nodes/TrutoCrmTrigger/TrutoCrmTrigger.node.ts').TrutoCrmTrigger)(),
 			],
 		];
 		/* eslint-enable @typescript-eslint/no-require-imports */
@@ -104,6 +111,13 @@ export function buildAdditionalData(
 
 export function fullType(type: string) {
 	return type.includes('.') ? type : `${PACKAGE}.${type}`;
+}
+
+/** The credential type a node asks for first (apideckApi when it names none). */
+export function credentialTypeOf(nodeTypes: TestNodeTypes, type: string): string {
+	return (
+		nodeTypes.getByNameAndVersion(fullType(type)).description.credentials?.[0]?.name ?? 'apideckApi'
+	);
 }
 
 export function makeNodeTypes(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
@@ -153,6 +167,7 @@ export async function executeWorkflow(
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodeTypes = makeNodeTypes(options.nodeTypes);
+	const credentialType = credentialTypeOf(nodeTypes, options.type);
 	const feed: INode = {
 		id: 'feed',
 		name: 'Feed Items',
@@ -171,7 +186,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: options.credentials
-			? { apideckApi: { id: 'cred-1', name: 'Apideck test' } }
+			? { [credentialType]: { id: 'cred-1', name: 'Test credential' } }
 			: undefined,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
@@ -189,7 +204,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		{ node: feed, items: [[{ json: {} }]] },
 		'manual',
 		(hooks) =>
-			buildAdditionalData(options.credentials ? { apideckApi: options.credentials } : {}, hooks),
+			buildAdditionalData(
+				options.credentials ? { [credentialType]: options.credentials } : {},
+				hooks,
+			),
 	);
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];

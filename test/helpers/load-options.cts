@@ -19,7 +19,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { buildAdditionalData, fullType, makeNodeTypes } from './engine.cjs';
+import { buildAdditionalData, credentialTypeOf, fullType, makeNodeTypes } from './engine.cjs';
 
 export interface EditorCall {
 	parameters: INodeParameters;
@@ -32,6 +32,7 @@ export interface EditorCall {
 function context(call: EditorCall): { ctx: LoadOptionsContext; nodeType: INodeType } {
 	const nodeTypes = makeNodeTypes();
 	const type = fullType(call.type ?? 'apideckCrm');
+	const credentialType = credentialTypeOf(nodeTypes, type);
 	const node: INode = {
 		id: 'editor-node',
 		name: 'Editor Node',
@@ -40,7 +41,7 @@ function context(call: EditorCall): { ctx: LoadOptionsContext; nodeType: INodeTy
 		position: [0, 0],
 		parameters: call.parameters,
 		credentials: call.credentials
-			? { apideckApi: { id: 'cred-1', name: 'Apideck test' } }
+			? { [credentialType]: { id: 'cred-1', name: 'Test credential' } }
 			: undefined,
 	};
 	const workflow = new Workflow({
@@ -52,7 +53,7 @@ function context(call: EditorCall): { ctx: LoadOptionsContext; nodeType: INodeTy
 		staticData: {},
 	});
 	const additionalData = buildAdditionalData(
-		call.credentials ? { apideckApi: call.credentials } : {},
+		call.credentials ? { [credentialType]: call.credentials } : {},
 	);
 	additionalData.currentNodeParameters = call.parameters;
 	const ctx = new LoadOptionsContext(workflow, node, additionalData, call.path ?? 'parameters.x');

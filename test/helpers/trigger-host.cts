@@ -1,5 +1,6 @@
 /**
- * A stand-in for n8n's webhook server and workflow activation, for the Apideck CRM Trigger.
+ * A stand-in for n8n's webhook server and workflow activation, for the package's triggers
+ * (`type`: apideckCrmTrigger, the default, or trutoCrmTrigger).
  *
  *   const host = await startTriggerHost({ credentials, parameters: { events: ['*'] } });
  *   await host.activate();               // checkExists → create (→ delete on failure), as n8n does
@@ -44,6 +45,9 @@ import { Workflow } from 'n8n-workflow';
 import { buildAdditionalData, executeWorkflow, fullType, makeNodeTypes } from './engine.cjs';
 
 export interface TriggerHostOptions {
+	/** The trigger's name inside the package (default apideckCrmTrigger). */
+	type?: string;
+	/** Of the credential type the trigger asks for. */
 	credentials: ICredentialDataDecryptedObject;
 	parameters: INodeParameters;
 	/** Another instance of the trigger class (e.g. loaded with jest.isolateModules). */
@@ -84,8 +88,6 @@ export interface TriggerHost {
 	close(): Promise<void>;
 }
 
-const TRIGGER = 'apideckCrmTrigger';
-
 function readRaw(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
@@ -107,15 +109,20 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 	let nodeType: INodeType | undefined = options.nodeType;
 	let parameters = options.parameters;
 	const workflowId = options.workflowId ?? `wf-${randomUUID().slice(0, 8)}`;
+	const type = fullType(options.type ?? 'apideckCrmTrigger');
+	const nodeTypes = () => makeNodeTypes(nodeType ? { [type]: nodeType } : {});
+	const trigger = (): INodeType => nodeTypes().getByNameAndVersion(type, 1);
+	const { displayName, credentials } = trigger().description;
+	const credentialType = credentials?.[0]?.name ?? 'apideckApi';
 	const node: INode = {
 		id: randomUUID(),
-		name: 'Apideck CRM Trigger',
-		type: fullType(TRIGGER),
+		name: displayName,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: randomUUID(),
 		parameters,
-		credentials: { apideckApi: { id: 'cred-1', name: 'Apideck test' } },
+		credentials: { [credentialType]: { id: 'cred-1', name: 'Trigger test' } },
 	};
 	let stored: IDataObject = {};
 	const executions: INodeExecutionData[][] = [];
@@ -124,9 +131,6 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 	const webhookErrors: Error[] = [];
 	const inflight = new Set<Promise<unknown>>();
 	let baseUrl = '';
-
-	const nodeTypes = () => makeNodeTypes(nodeType ? { [fullType(TRIGGER)]: nodeType } : {});
-	const trigger = (): INodeType => nodeTypes().getByNameAndVersion(node.type, 1);
 
 	function workflow(): Workflow {
 		return new Workflow({
@@ -151,7 +155,7 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 	function additionalData(
 		extra: Partial<IWorkflowExecuteAdditionalData> = {},
 	): IWorkflowExecuteAdditionalData {
-		const data = buildAdditionalData({ apideckApi: options.credentials });
+		const data = buildAdditionalData({ [credentialType]: options.credentials });
 		return Object.assign(
 			data,
 			{ webhookBaseUrl: `${baseUrl}/webhook`, webhookTestBaseUrl: `${baseUrl}/webhook-test` },

@@ -5,7 +5,8 @@
  */
 import { ApideckCrm } from '../../nodes/ApideckCrm/ApideckCrm.node';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { isClear, listCounts, run, seedLeads, useReliabilitySandbox } from './support/fixtures.cjs';
+import { isClear, run, seedLeads, useReliabilitySandbox } from './support/fixtures.cjs';
+import { listScenarios } from './support/list-scenarios.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -43,52 +44,18 @@ function injectAfter(count: number, inject: () => void): Promise<void> {
 	});
 }
 
-async function expectAll(
-	scenario: string,
-	injected: string,
-	requests: number,
-	extra: Record<string, unknown> = {},
-) {
-	const { items, error } = await list(extra);
-	const counts = listCounts(items, TOTAL);
-	verify(
-		__filename,
-		{
-			...row(scenario, injected),
-			requests: listRequests(),
-			items: `${counts.out}/${TOTAL}`,
-			lost: counts.lost,
-			duplicates: counts.duplicates,
-			failures: error ? `1 (${error.message})` : '0',
-		},
-		{ error: error?.message, requests: listRequests(), ...counts },
-		{ error: undefined, requests, out: TOTAL, lost: 0, duplicates: 0 },
-	);
-}
-
-async function expectClearFailure(
-	scenario: string,
-	injected: string,
-	message: RegExp,
-	requests: number,
-	extra: Record<string, unknown> = {},
-) {
-	const { items, error } = await list(extra);
-	const clear = isClear(error, message, 'GET /crm/leads');
-	verify(
-		__filename,
-		{
-			...row(scenario, injected),
-			requests: listRequests(),
-			items: `${items.length} (no partial output)`,
-			lost: 0,
-			duplicates: 0,
-			failures: `1 (${clear ? 'clear' : 'UNCLEAR'}: ${error?.message ?? 'none'})`,
-		},
-		{ clear, out: items.length, requests: listRequests() },
-		{ clear: true, out: 0, requests },
-	);
-}
+const {
+	all: expectAll,
+	clearFailure: expectClearFailure,
+	throughRateLimit,
+} = listScenarios({
+	file: __filename,
+	area: 'Get Many',
+	total: TOTAL,
+	request: 'GET /crm/leads',
+	list: (extra: Record<string, unknown> = {}) => list(extra),
+	requests: listRequests,
+});
 
 test('control: no fault', async () => {
 	await expectAll('control', 'none', PAGES);
@@ -101,23 +68,7 @@ test('429 storm on one page, Retry-After 1 s, within the retry budget', async ()
 
 test('429 storm across pages from a 3 requests/s limit', async () => {
 	sandbox.setRateLimit(3);
-	const { items, error } = await list();
-	const counts = listCounts(items, TOTAL);
-	const rejected = listRequests() - PAGES;
-	verify(
-		__filename,
-		{
-			...row('429 storm (rate limit)', 'limit 3 req/s, Retry-After'),
-			requests: listRequests(),
-			items: `${counts.out}/${TOTAL}`,
-			lost: counts.lost,
-			duplicates: counts.duplicates,
-			failures: error ? `1 (${error.message})` : '0',
-			rejected: `${rejected} × 429 retried`,
-		},
-		{ error: error?.message, ...counts, someRejected: rejected > 0 },
-		{ error: undefined, out: TOTAL, lost: 0, duplicates: 0, someRejected: true },
-	);
+	await throughRateLimit('429 storm (rate limit)', 'limit 3 req/s, Retry-After', PAGES);
 });
 
 test('429 storm longer than the retry budget fails clearly', async () => {

@@ -9,6 +9,7 @@ import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
 import { activeTriggerHost, stopTriggerHost, useReliabilitySandbox } from './support/fixtures.cjs';
+import { verifyGenuine, verifyRefused } from './support/deliveries.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
@@ -60,41 +61,20 @@ async function refused(
 	options: Parameters<Sandbox['webhooks']['deliver']>[1],
 	status: number,
 ) {
-	const before = host.executions.length;
-	const { statuses } = await sendAll(options);
-	const rejected = statuses.filter((s) => s === status).length;
-	const executions = host.executions.length - before;
-	verify(
-		__filename,
-		{
-			area: 'Webhooks',
-			scenario,
-			injected: `${N} deliveries`,
-			requests: statuses.length,
-			rejected: `${rejected}/${N} (${Math.round((100 * rejected) / N)} %) with ${status}`,
-			executions,
-		},
-		{ deliveries: statuses.length, rejected, executions, webhookErrors: host.webhookErrors.length },
-		{ deliveries: N, rejected: N, executions: 0, webhookErrors: 0 },
-	);
+	await verifyRefused(__filename, { area: 'Webhooks', scenario }, host, N, status, async () => {
+		return (await sendAll(options)).statuses;
+	});
 }
 
 test('control: genuine deliveries each start one execution', async () => {
-	const before = host.executions.length;
-	const { statuses } = await sendAll({});
-	const executions = host.executions.length - before;
-	verify(
+	await verifyGenuine(
 		__filename,
-		{
-			area: 'Webhooks',
-			scenario: 'control: genuine',
-			injected: `${N} deliveries`,
-			requests: statuses.length,
-			rejected: '0',
-			executions,
+		{ area: 'Webhooks', scenario: 'control: genuine' },
+		host,
+		N,
+		async () => {
+			return (await sendAll({})).statuses;
 		},
-		{ ok: statuses.filter((s) => s === 200).length, executions },
-		{ ok: N, executions: N },
 	);
 });
 

@@ -44,6 +44,18 @@ describe('path encoding', () => {
 	test('a missing path value is an error, not an empty segment', () => {
 		expect(() => apiPath('/crm/leads/{id}', { id: '' })).toThrow('"id" is empty');
 	});
+
+	// URL parsers drop a "." segment and fold ".." with the segment before it: /crm/leads/.
+	// would read the list, /crm/leads/.. another endpoint.
+	test.each(['.', '..'])('an ID of %p is refused, not sent', (id) => {
+		expect(() => apiPath('/crm/leads/{id}', { id })).toThrow('"id"');
+	});
+
+	test('other IDs with dots are sent, encoded dots too', () => {
+		expect(apiPath('/crm/leads/{id}', { id: '...' })).toBe('/crm/leads/...');
+		expect(apiPath('/crm/leads/{id}', { id: 'a.b' })).toBe('/crm/leads/a.b');
+		expect(apiPath('/crm/leads/{id}', { id: '%2e%2e' })).toBe('/crm/leads/%252e%252e');
+	});
 });
 
 describe('encoding as the sandbox receives it', () => {

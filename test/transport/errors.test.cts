@@ -160,6 +160,23 @@ test("a non-JSON error body (a proxy's HTML page) still gives a sane message", a
 	expect(error?.description).toContain('Hint: Check the ID');
 });
 
+test('an error answer with an empty body says so, not "not JSON: {}"', async () => {
+	const proxy = http.createServer((_req, res) => {
+		res.writeHead(403);
+		res.end();
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const { port } = proxy.address() as AddressInfo;
+	const { error } = await probe(
+		sandbox,
+		{ path: '/crm/leads' },
+		{ baseUrl: `http://127.0.0.1:${port}` },
+	);
+	proxy.close();
+	expect(error?.description).toContain('Apideck answered 403 with an empty body.');
+	expect(error?.description).not.toContain('{}');
+});
+
 test('a malformed JSON success body on a write is reported, not swallowed', async () => {
 	sandbox.faults.malformedJson({ method: 'POST' });
 	const { error } = await probe(sandbox, {

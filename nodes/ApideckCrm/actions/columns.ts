@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { show } from '../../shared/crm';
+import { columnMapperProperty, readMappedColumns, show } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { rulesOf } from '../rules';
 
@@ -16,26 +16,13 @@ export function columnsProperties(
 	const { columns, parent } = rulesOf(resource);
 	if (!columns || !parent) return [];
 	return [
-		{
-			displayName: 'Fields',
-			name: 'columns',
-			type: 'resourceMapper',
-			noDataExpression: true,
-			default: { mappingMode: 'defineBelow', value: null },
+		columnMapperProperty({
+			method: 'getCustomObjectColumns',
+			creating: operation === 'create',
 			description: "Values for the fields defined in the custom object's schema",
-			typeOptions: {
-				loadOptionsDependsOn: [`${parent.parameter}.value`],
-				resourceMapper: {
-					resourceMapperMethod: 'getCustomObjectColumns',
-					mode: operation === 'create' ? 'add' : 'map',
-					fieldWords: { singular: 'field', plural: 'fields' },
-					addAllFields: operation === 'create',
-					multiKeyMatch: false,
-					supportAutoMap: true,
-				},
-			},
+			dependsOn: [`${parent.parameter}.value`],
 			displayOptions: show(resource, [operation]),
-		},
+		}),
 	];
 }
 
@@ -56,18 +43,9 @@ export function readColumns(
 ): IDataObject {
 	const { columns } = rulesOf(resource);
 	if (!columns) return {};
-	const mode = ctx.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
-	let values: IDataObject;
-	if (mode === 'autoMapInputData') {
-		const schema = ctx.getNodeParameter('columns.schema', itemIndex, []) as IDataObject[];
-		const known = new Set(schema.filter((c) => c.removed !== true).map((c) => String(c.id)));
-		const json = ctx.getInputData()[itemIndex]?.json ?? {};
-		values = Object.fromEntries(Object.entries(json).filter(([key]) => known.has(key)));
-	} else {
-		values = (ctx.getNodeParameter('columns.value', itemIndex, {}) as IDataObject | null) ?? {};
-	}
-	const fields = Object.entries(values)
-		.filter(([, value]) => value !== undefined && value !== null && value !== '')
-		.map(([name, value]) => ({ name, value: asText(value) }));
+	const fields = Object.entries(readMappedColumns(ctx, itemIndex)).map(([name, value]) => ({
+		name,
+		value: asText(value),
+	}));
 	return fields.length ? { [columns.field]: fields } : {};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldProperty, show } from '../../shared/crm';
+import { fieldProperty, fieldsCollection, show } from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { collectionFields, fieldRules } from '../descriptions/fields';
@@ -31,15 +31,11 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			required: true,
 			displayOptions: show(resource, operations),
 		})),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, operations),
-			options: collectionFields(resource, optional),
-		},
+		fieldsCollection(
+			'additionalFields',
+			show(resource, operations),
+			collectionFields(resource, optional),
+		),
 		...columnsProperties(resource, 'create'),
 		optionsProperty(resource, 'create', [readBackOption]),
 	];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	fieldsCollection,
 	optionNameOf,
 	readCollection,
 	returnAllAndLimit,
@@ -17,15 +18,13 @@ function filterProperties(resource: CatalogResource): INodeProperties[] {
 	const query = resource.operations.getAll?.query ?? [];
 	const out: INodeProperties[] = [];
 	if (query.includes('filter') && resource.filters.length) {
-		out.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show(resource, ['getAll']),
-			options: collectionFields(resource, resource.filters),
-		});
+		out.push(
+			fieldsCollection(
+				'filters',
+				show(resource, ['getAll']),
+				collectionFields(resource, resource.filters),
+			),
+		);
 	}
 	if (query.includes('sort') && resource.sortFields.length) {
 		const firstSortField = resource.sortFields[0];

@@ -1,27 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
+import { pairsValue, readId } from '../../shared/crm';
 import type { CatalogEndpoint, CatalogResource } from '../catalog';
 import { rulesOf } from '../rules';
-
-/** Reads an ID parameter, typed as a string or picked through a record picker. */
-export function readId(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const id = String(value ?? '').trim();
-	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is empty (item ${itemIndex})`, {
-			itemIndex,
-			description: `Enter the ${label} of the record to use, or map it from an earlier node.`,
-		});
-	}
-	return id;
-}
 
 /** The node parameter and the label of each path parameter of a resource's endpoints. */
 function pathParameter(resource: CatalogResource, name: string) {
@@ -69,6 +51,8 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
+export { readId };
+
 /** The per-call settings of the Options collection that every request of the item carries. */
 export type Overrides = Partial<ReturnType<typeof readOptions>['overrides']>;
 
@@ -79,13 +63,7 @@ export function readQuery(endpoint: CatalogEndpoint, options: IDataObject): IDat
 		query.fields = String(options.fields).replace(/\s+/g, '');
 	if (endpoint.query.includes('raw') && options.raw === true) query.raw = true;
 	if (endpoint.query.includes('pass_through')) {
-		const entries = ((options.passThrough as IDataObject | undefined)?.parameters ??
-			[]) as IDataObject[];
-		const passThrough: IDataObject = {};
-		for (const entry of entries) {
-			const name = String(entry.name ?? '').trim();
-			if (name) passThrough[name] = entry.value as string;
-		}
+		const passThrough = pairsValue(options.passThrough);
 		if (Object.keys(passThrough).length) query.pass_through = passThrough;
 	}
 	return query;

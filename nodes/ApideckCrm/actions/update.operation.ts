@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckRequest } from '../../shared/apideck';
-import { readCollection, show } from '../../shared/crm';
+import { fieldsCollection, readCollection, show } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty, recordIdProperty } from '../descriptions/common';
 import { collectionFields } from '../descriptions/fields';
@@ -14,15 +14,11 @@ import { bodyOf, readRecord, readWritten, withRequiredUpdateFields } from './rec
 export function description(resource: CatalogResource): INodeProperties[] {
 	return [
 		recordIdProperty(resource, 'update'),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, ['update']),
-			options: collectionFields(resource, plainFields(resource)),
-		},
+		fieldsCollection(
+			'updateFields',
+			show(resource, ['update']),
+			collectionFields(resource, plainFields(resource)),
+		),
 		...columnsProperties(resource, 'update'),
 		optionsProperty(resource, 'update'),
 	];

@@ -3,18 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
-import { displayNameOf, lowerName, pluralOf, show } from '../../shared/crm';
+import {
+	displayNameOf,
+	hasMatch,
+	lowerName,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
-import {
-	createdEarlier,
-	isMatch,
-	matchKey,
-	matchValue,
-	rememberCreated,
-	withMatchEmail,
-} from './matching';
+import { createdEarlier, matchKey, matchValue, rememberCreated } from './matching';
 import { readOptions } from './parameters';
 import {
 	bodyOf,
@@ -29,34 +29,9 @@ import {
 // Candidates read to look for the exact match; CRMs may match a filter loosely.
 const LOOKUP_LIMIT = 50;
 
-const emailProperty = (resource: CatalogResource): INodeProperties => ({
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	placeholder: 'name@email.com',
-	required: true,
-	default: '',
-	description: `Email address to find the ${lowerName(resource)} by (case ignored). When none has it, a new ${lowerName(resource)} is created with it as primary email. Items with the same email run one after another.`,
-	displayOptions: show(resource, ['upsert']),
-});
-
 /** The match email and options; the record fields are Create's, shown for this operation too. */
-export function description(resource: CatalogResource): INodeProperties[] {
-	const matchOn = upsertMatchOf(resource);
-	if (!matchOn) return [];
-	return [
-		matchOn === 'email'
-			? emailProperty(resource)
-			: {
-					displayName: `The ${lowerName(resource)} is found by its exact ${displayNameOf(matchOn)} (case ignored): updated when one matches, created when none does`,
-					name: 'upsertNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: show(resource, ['upsert']),
-				},
-		optionsProperty(resource, 'upsert'),
-	];
-}
+export const description = (resource: CatalogResource): INodeProperties[] =>
+	upsertProperties(resource, upsertMatchOf(resource), optionsProperty(resource, 'upsert'));
 
 /** Items that would find the same record run one after another, so only the first creates it. */
 export function orderingKey(
@@ -68,6 +43,9 @@ export function orderingKey(
 	const value = matchOn ? matchValue(this, matchOn, itemIndex) : '';
 	return value ? matchKey(resource, value, readOptions(this, itemIndex).overrides) : undefined;
 }
+
+const isMatch = (record: IDataObject, matchOn: 'email' | 'name', value: string) =>
+	hasMatch(record, matchOn, value, 'emails');
 
 /**
  * Create or Update: look the record up with Apideck's filter on the match field, update the
@@ -111,16 +89,7 @@ export async function execute(
 	}
 
 	if (matches.length > 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${matches.length} ${pluralOf(noun)} have the ${matchOn} "${value}" (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Create or Update changes a record only when exactly one matches. Matching IDs: ${matches
-					.map((record) => String(record.id))
-					.join(', ')}. Merge the duplicates in the CRM, or use Update with one of these IDs.`,
-			},
-		);
+		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}
 
 	if (matches.length === 1) {
@@ -164,7 +133,7 @@ export async function execute(
 	const id = await createRecord(this, {
 		method: create.method,
 		path: create.path,
-		body: matchOn === 'email' ? withMatchEmail(body, value) : body,
+		body: matchOn === 'email' ? withMatchEmail(body, value, 'emails') : body,
 		itemIndex,
 		...overrides,
 	});

@@ -1,17 +1,16 @@
+import { helpTextFrom } from '../../shared/crm';
+
 /**
- * Hand-written help text for catalog fields, keyed by field name. The same name means the same
- * thing across resources unless a resource's `helpText` in ../rules.ts says otherwise.
+ * Hand-written help text for Apideck's catalog fields, keyed by field name, on top of the help
+ * both nodes share (shared/crm/fieldHelp.ts). The same name means the same thing across
+ * resources unless a resource's `helpText` in ../rules.ts says otherwise.
  */
-const shared: Record<string, string> = {
+const own: Record<string, string> = {
 	// people and organisations
-	name: 'Full name as shown in the CRM',
-	first_name: 'Given name of the person',
 	middle_name: 'Middle name of the person',
-	last_name: 'Family name of the person',
 	prefix: 'Name prefix, such as Mr or Dr',
 	suffix: 'Name suffix, such as Jr or PhD',
 	salutation: 'How to address the person in a letter, such as Ms',
-	title: 'Job title of the person',
 	department: 'Department the person works in',
 	division: 'Division the person belongs to',
 	language: 'Preferred language, as an ISO 639-1 code such as en',
@@ -19,13 +18,10 @@ const shared: Record<string, string> = {
 	birthday: 'Date of birth',
 	image: 'Link to a picture of the record',
 	photo_url: 'Link to a photo of the person',
-	description: 'Free text about the record',
-	status: 'Status as named in the CRM, for example open or qualified',
 	active: 'Whether the record is active',
 	archived: 'Whether the record is archived',
 	deleted: 'Whether the record is marked as deleted',
 	fax: 'Fax number',
-	tags: 'Labels to attach to the record',
 
 	// links to other records
 	owner_id: 'ID of the CRM user who owns the record',
@@ -55,7 +51,6 @@ const shared: Record<string, string> = {
 	status_id: 'ID of the status in the CRM',
 
 	// money
-	currency: 'Currency as an ISO 4217 code',
 	monetary_amount: 'Value of the deal in the chosen currency',
 	current_balance: 'Amount currently owed',
 	annual_revenue: 'Yearly revenue, as text',
@@ -64,7 +59,6 @@ const shared: Record<string, string> = {
 	// company facts
 	vat_number: 'VAT registration number',
 	number_of_employees: 'Head count or a range such as 50-100',
-	industry: 'Industry the company works in',
 	ownership: 'Ownership type, such as public or private',
 	sales_tax_number: 'Sales tax registration number',
 	payee_number: 'Payee number used for payments',
@@ -76,19 +70,13 @@ const shared: Record<string, string> = {
 
 	// repeatable contact details
 	emails: 'Email addresses',
-	email: 'Email address',
 	email_domain: 'Email domain of the contact, such as example.com',
-	phone_numbers: 'Phone numbers',
 	phone_number: 'Phone number',
-	number: 'The phone number itself',
 	country_code: 'International dialling code without the plus sign',
 	area_code: 'Area code of the phone number',
-	extension: 'Extension to dial after the number',
 	websites: 'Websites',
 	website: 'Website address',
-	url: 'Full web address, starting with https://',
 	social_links: 'Social media profiles',
-	addresses: 'Postal addresses',
 	string: 'The whole address written on one line',
 	line1: 'First line of the street address',
 	line2: 'Second line of the street address',
@@ -96,10 +84,6 @@ const shared: Record<string, string> = {
 	line4: 'Fourth line of the street address',
 	line5: 'Fifth line of the street address',
 	street_number: 'House or building number',
-	city: 'City or town',
-	state: 'State, province or region',
-	postal_code: 'Postal or ZIP code',
-	country: 'Country as an ISO 3166-1 alpha-2 code such as US',
 	county: 'County or district',
 	latitude: 'Latitude of the address',
 	longitude: 'Longitude of the address',
@@ -117,7 +101,6 @@ const shared: Record<string, string> = {
 	bsb_number: 'Bank State Branch number (Australia)',
 	branch_identifier: 'Identifier of the bank branch',
 	bank_code: 'National code of the bank',
-	custom_fields: 'Values for fields your CRM adds on top of the standard ones',
 
 	// activities
 	activity_datetime: 'When the activity takes place',
@@ -152,7 +135,6 @@ const shared: Record<string, string> = {
 	loss_reason_id: 'ID of the reason the deal was lost',
 	won_reason: 'Why the deal was won',
 	won_reason_id: 'ID of the reason the deal was won',
-	lead_source: 'Where the lead came from, such as a campaign or website',
 	priority: 'Priority of the deal, as named in the CRM',
 	stage_last_changed_at: 'When the deal last moved to another stage',
 
@@ -216,9 +198,4 @@ const nested: Record<string, string> = {
 };
 
 /** Help text for a field (inside the group `parent`); empty when we have nothing useful to add. */
-export function fieldHelp(fieldName: string, parent?: string): string {
-	if (parent !== undefined) {
-		return nested[`${parent}.${fieldName}`] ?? nested[fieldName] ?? shared[fieldName] ?? '';
-	}
-	return shared[fieldName] ?? '';
-}
+export const fieldHelp = helpTextFrom(own, nested);

@@ -1,21 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { excludeFieldsOption, lowerName, pacingOptions, show } from '../../shared/crm';
+import {
+	excludeFieldsOption,
+	optionsCollection,
+	pacingOptions,
+	pairsProperty,
+	recordIdProperty,
+} from '../../shared/crm';
 import type { CatalogResource, OperationValue } from '../catalog';
-import { locatorProperty } from './locators';
 
-export function recordIdProperty(
-	resource: CatalogResource,
-	operation: OperationValue,
-): INodeProperties {
-	return locatorProperty(resource.value, {
-		displayName: resource.displayName,
-		name: 'id',
-		required: true,
-		description: `The ${lowerName(resource)} to ${operation === 'get' ? 'read' : operation}: pick it from the list, or give its ID in the CRM`,
-		displayOptions: show(resource, [operation]),
-	});
-}
+export { recordIdProperty };
 
 const consumerIdOption: INodeProperties = {
 	displayName: 'Consumer ID',
@@ -53,44 +47,27 @@ const rawOption: INodeProperties = {
 		'Whether to add the response of the underlying CRM under _raw. Responses get bigger and slower.',
 };
 
-const passThroughOption: INodeProperties = {
-	displayName: 'Pass Through Query',
-	name: 'passThrough',
-	type: 'fixedCollection',
-	placeholder: 'Add Parameter',
-	default: {},
-	typeOptions: { multipleValues: true },
-	description: 'Query parameters handed to the underlying CRM unchanged',
-	options: [
-		{
-			displayName: 'Parameter',
-			name: 'parameters',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
+const passThroughOption: INodeProperties = pairsProperty(
+	{
+		displayName: 'Pass Through Query',
+		name: 'passThrough',
+		description: 'Query parameters handed to the underlying CRM unchanged',
+	},
+	'Parameter',
+);
 
 /** The "Options" collection; every operation has the consumer and service overrides and pacing. */
-export function optionsProperty(
+export const optionsProperty = (
 	resource: CatalogResource,
 	operation: OperationValue,
 	extra: INodeProperties[] = [],
-): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: show(resource, [operation]),
-		options: [...extra, consumerIdOption, serviceIdOption, ...pacingOptions('Apideck')].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
-	};
-}
+): INodeProperties =>
+	optionsCollection(resource, operation, [
+		...extra,
+		consumerIdOption,
+		serviceIdOption,
+		...pacingOptions('Apideck'),
+	]);
 
 /** Options that shape what a read returns, offered when the endpoint supports them. */
 export function outputOptions(

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CatalogField, FieldBase, FieldRules } from '../../shared/crm';
-import { fieldProperties } from '../../shared/crm';
+import { fieldProperties, fieldRulesOf } from '../../shared/crm';
 import { fieldHelp } from '../catalog/fieldHelp';
 import type { CatalogResource } from '../catalog';
 import { LINKS, rulesOf } from '../rules';
@@ -39,14 +39,8 @@ function picker(field: CatalogField, base: FieldBase): INodeProperties | undefin
 }
 
 /** How the fields of one resource become parameters: its help text and the pickers above. */
-export function fieldRules(resource: CatalogResource): FieldRules {
-	const own = rulesOf(resource).helpText ?? {};
-	return {
-		helpText: (name, parent) =>
-			(parent === undefined ? own[name] : undefined) ?? fieldHelp(name, parent),
-		picker,
-	};
-}
+export const fieldRules = (resource: CatalogResource): FieldRules =>
+	fieldRulesOf(rulesOf(resource).helpText, fieldHelp, picker);
 
 /** The fields of a resource as the options of a collection, sorted by display name. */
 export const collectionFields = (resource: CatalogResource, fields: readonly CatalogField[]) =>

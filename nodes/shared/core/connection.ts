@@ -47,3 +47,28 @@ export function secretProblem(secret: string, label: string): string | undefined
 	}
 	return undefined;
 }
+
+/**
+ * What makes a credential unusable before anything is sent: its secret, then its Base URL.
+ * Credentials check this in authenticate(), which runs for their test request too.
+ */
+export function credentialProblem(
+	secret: string,
+	label: string,
+	baseUrl: string,
+): string | undefined {
+	const problem = secretProblem(secret, label);
+	if (problem) return problem;
+	const checked = checkBaseUrl(baseUrl);
+	return checked.ok ? undefined : `The Base URL is not usable: ${checked.problem}`;
+}
+
+/** Credential test rules for a Base URL that redirects: the test does not follow it. */
+export const redirectRules = (label: string) =>
+	[301, 302, 303, 307, 308].map((value) => ({
+		type: 'responseCode' as const,
+		properties: {
+			value,
+			message: `The Base URL redirects elsewhere; the test does not follow it, so the ${label} stays here. Enter the address the API really answers at.`,
+		},
+	}));

@@ -45,11 +45,20 @@ function description(said: string[], closing: string[]): string {
 export function requestError(
 	node: INode,
 	answer: IDataObject,
-	parts: { message: string; lines: string[]; closing: string[]; httpCode?: string },
+	parts: {
+		message: string;
+		lines: string[];
+		closing: string[];
+		httpCode?: string;
+		/** The item is named on the headline: what it sent was refused. */
+		namesItem?: boolean;
+	},
 	context: FailureContext,
 ): NodeApiError {
 	const safe = (text: string) => redact(text, context.secrets);
-	const message = cut(safe(withAttempts(parts.message, context.attempts)), MAX_ERROR_TEXT);
+	const item =
+		parts.namesItem && context.itemIndex !== undefined ? ` (item ${context.itemIndex})` : '';
+	const message = cut(safe(withAttempts(parts.message, context.attempts)) + item, MAX_ERROR_TEXT);
 	const error = new NodeApiError(
 		node,
 		boundedBody(redactValue(answer, context.secrets)) as JsonObject,
@@ -71,17 +80,11 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const blamesTheItem = (statusCode: number) =>
 	statusCode >= 400 && statusCode < 500 && ![401, 402, 403, 407, 408, 429].includes(statusCode);
 
-/**
- * The headline: the backend's title followed by the API's own words, and the item when what it
- * sent was refused.
- */
-function headline(report: FailureReport, statusCode: number, itemIndex?: number): string {
+/** The headline: the backend's title followed by the API's own words. */
+function headline(report: FailureReport): string {
 	const title = cut(oneLine(report.title), MAX_HEADLINE_WORDS);
 	const said = report.said ? cut(oneLine(report.said), MAX_HEADLINE_WORDS) : '';
-	const text = said && !title.includes(said) ? `${title}: ${said}` : title;
-	return itemIndex !== undefined && blamesTheItem(statusCode)
-		? `${text} (item ${itemIndex})`
-		: text;
+	return said && !title.includes(said) ? `${title}: ${said}` : title;
 }
 
 /** Frames what the backend read from a failed answer into an error without any secret in it. */
@@ -98,7 +101,8 @@ export function responseError(
 		node,
 		{ ...body, status_code: statusCode },
 		{
-			message: headline(report, statusCode, context.itemIndex),
+			message: headline(report),
+			namesItem: blamesTheItem(statusCode),
 			lines: report.lines,
 			closing: closingLines(context, report.hint),
 			httpCode: String(statusCode),

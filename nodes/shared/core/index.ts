@@ -1,4 +1,4 @@
-export { checkBaseUrl, secretProblem } from './connection';
+export { checkBaseUrl, credentialProblem, redirectRules, secretProblem } from './connection';
 export { asNodeError, asText, unreadableBodyLine } from './errors';
 export { headerValue, retryAfterMs } from './headers';
 export { limitRequestRate } from './pacing';

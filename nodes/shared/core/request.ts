@@ -55,7 +55,8 @@ async function send(
 		// A 2xx whose body is not JSON is as useless as a 502: treat it like one.
 		statusCode: statusCode < 300 ? 502 : statusCode,
 		headers,
-		body: parsed.ok ? parsed.value : text,
+		// An empty error body stays empty text, so the error says "empty" rather than quote {}.
+		body: text.trim() === '' ? '' : parsed.ok ? parsed.value : text,
 	};
 }
 
@@ -102,7 +103,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	const connection = await backend.connection(ctx);
 	const secrets = connection.secret;
 	const baseUrl = checkConnection(ctx.getNode(), backend, connection, request.itemIndex);
-	const query = encodeQuery(request.query);
+	const query = encodeQuery(request.query, backend.queryArrays);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -145,7 +146,9 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const asked =
 			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
 		const delay = asked ?? backoffMs(policy, attempt);
+		const final = outcome.kind === 'status' && backend.isFinal?.(outcome, request) === true;
 		const canRetry =
+			!final &&
 			isRetryable(request.method, statusCode) &&
 			attempt < policy.maxAttempts &&
 			waited + delay <= policy.maxTotalWaitMs;
@@ -159,7 +162,7 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		const context = failure(
 			attempt,
 			[
-				isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
+				!final && isRetryable(request.method, statusCode) && attempt < policy.maxAttempts
 					? `Stopped retrying: waiting another ${Math.ceil(delay / 1000)} s would exceed the ${Math.round(policy.maxTotalWaitMs / 1000)} s retry budget.`
 					: '',
 				mayHaveHappened(request.method, statusCode)
@@ -178,6 +181,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			{ statusCode: outcome.statusCode, headers: outcome.headers, body: outcome.body },
 			secrets,
 		);
-		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer), context);
+		throw responseError(ctx.getNode(), answer, backend.describeFailure(answer, request), context);
 	}
 }

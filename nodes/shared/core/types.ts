@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { ArrayStyle } from './query';
+
 /** Every n8n context that sends requests: execute, dropdowns, webhook lifecycle, deliveries. */
 export type ApiFunctions =
 	| IExecuteFunctions
@@ -80,8 +82,12 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	headers?: (request: Request) => IDataObject;
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
-	describeFailure: (response: FailedResponse) => FailureReport;
+	describeFailure: (response: FailedResponse, request: Request) => FailureReport;
 	/** Whether a failed answer says the record does not exist; any 404 when not given. */
 	recordMissing?: (response: FailedResponse) => boolean;
+	/** An answer no retry can change (such as a blocked account), though its status says otherwise. */
+	isFinal?: (response: FailedResponse, request: Request) => boolean;
+	/** How query arrays are written (default comma lists). */
+	queryArrays?: ArrayStyle;
 	list: ListFormat;
 }

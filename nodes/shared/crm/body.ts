@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { isResourceLocatorValue, jsonParse, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { NOT_SET } from './fields';
@@ -71,6 +71,40 @@ function toList(value: unknown): string[] {
 	return parts.map((part) => String(part).trim()).filter((part) => part.length > 0);
 }
 
+/** A picked record (resource locator), else the value as it is. */
+const pickedValue = (value: unknown) => (isResourceLocatorValue(value) ? value.value : value);
+
+/**
+ * The IDs of a list of links: typed (comma-separated), from an expression (an array), or one
+ * picked record per entry of a repeatable group (`{ values: [{ id }] }`).
+ */
+function toIds(value: unknown): string[] {
+	const entries = (value as IDataObject)?.values;
+	if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(entries)) {
+		return (entries as IDataObject[]).flatMap((entry) => toIds(pickedValue(entry.id)));
+	}
+	if (isBlank(value)) return [];
+	return toList(value);
+}
+
+/** Name/value pairs (`{ values: [{ name, value }] }`) or a JSON object, as one object. */
+function toMap(ctx: Ctx, label: string, value: unknown): IDataObject | undefined {
+	const entries = (value as IDataObject)?.values;
+	if (value && typeof value === 'object' && Array.isArray(entries)) {
+		const out: IDataObject = {};
+		for (const entry of entries as IDataObject[]) {
+			const name = String(entry.name ?? '').trim();
+			if (name) out[name] = entry.value as IDataObject[string];
+			else if (!isBlank(entry.value)) fail(ctx, `${label} › Name`, 'is empty');
+		}
+		return Object.keys(out).length ? out : undefined;
+	}
+	const parsed = toJson(ctx, label, value);
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+		fail(ctx, label, 'must be a JSON object');
+	return Object.keys(parsed as IDataObject).length ? (parsed as IDataObject) : undefined;
+}
+
 /** One group entry as the API expects it; undefined when the user left it empty. */
 function toObject(
 	ctx: Ctx,
@@ -117,6 +151,16 @@ function convert(
 		}
 		case 'json':
 			return toJson(ctx, label, value);
+		case 'link': {
+			const id = String(pickedValue(value) ?? '').trim();
+			return id ? { id } : undefined;
+		}
+		case 'linkList': {
+			const ids = toIds(value);
+			return ids.length ? ids.map((id) => ({ id })) : undefined;
+		}
+		case 'map':
+			return toMap(ctx, label, value);
 		case 'object':
 		case 'objectList': {
 			if (inGroup) {

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { displayNameOf, optionNameOf, singularOf } from './naming';
+import { pairsProperty } from './properties';
 import type { CatalogField } from './types';
 
 /** Value of an optional choice inside a repeatable group that means "do not send". */
@@ -12,6 +13,7 @@ const options = (values: readonly string[]): INodePropertyOptions[] =>
 const DATE_HINT = 'Date only; any time part is dropped';
 const STRING_LIST_HINT = 'Comma-separated, or an array from an expression';
 const JSON_HINT = 'A JSON value';
+const LINK_LIST_HINT = 'IDs, comma-separated, or an array from an expression';
 
 export interface FieldBase {
 	displayName: string;
@@ -81,6 +83,14 @@ export function fieldProperty(
 			return { ...base, type: 'json', default: '', hint: JSON_HINT };
 		case 'secret':
 			return { ...base, type: 'string', typeOptions: { password: true }, default: '' };
+		case 'link':
+			return { ...base, type: 'string', default: '', placeholder: 'ID of the linked record' };
+		case 'linkList':
+			return { ...base, type: 'string', default: '', hint: LINK_LIST_HINT };
+		case 'map':
+			return place.inGroup
+				? { ...base, type: 'json', default: '', hint: 'A JSON object keyed by field name' }
+				: pairsProperty(base, singularOf(base.displayName), 'values');
 		case 'object':
 		case 'objectList':
 			return groupProperty(field, rules, place);
@@ -138,4 +148,20 @@ export function fieldProperties(
 	return fields
 		.map((field) => fieldProperty(field, rules))
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/**
+ * A resource's field rules: its own help text (`own`) for top-level fields, else the node's
+ * `help`, and the node's pickers.
+ */
+export function fieldRulesOf(
+	own: Readonly<Record<string, string>> | undefined,
+	help: (fieldName: string, parent?: string) => string,
+	picker: FieldRules['picker'],
+): FieldRules {
+	return {
+		helpText: (name, parent) =>
+			(parent === undefined ? own?.[name] : undefined) ?? help(name, parent),
+		picker,
+	};
 }

@@ -28,6 +28,11 @@ const NAME_OVERRIDES: Record<string, string> = {
 	row_type: 'Record Type',
 	extend_object: 'Extend Object',
 	extend_paths: 'Extend Paths',
+	// date range operators of a filter
+	gt: 'After',
+	gte: 'On or After',
+	lt: 'Before',
+	lte: 'On or Before',
 };
 
 /** `first_name` → "First Name", `owner_id` → "Owner ID". */

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** Shows a field for these operations of one resource. */
 export const show = (resource: { value: string }, operations: string[]) => ({
@@ -64,3 +64,81 @@ export function pacingOptions(api: string): INodeProperties[] {
 		},
 	];
 }
+
+/**
+ * Name/value pairs (query parameters for the CRM, custom field values, …) as a repeatable group
+ * whose entries sit under `key`; `entry` names one pair.
+ */
+export function pairsProperty(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	entry: string,
+	key = 'parameters',
+): INodeProperties {
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${entry}`,
+		default: {},
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: entry,
+				name: key,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/** The pairs of a pairsProperty value as one object; entries without a name are left out. */
+export function pairsValue(value: unknown, key = 'parameters'): IDataObject {
+	const entries = ((value as IDataObject | undefined)?.[key] ?? []) as IDataObject[];
+	const out: IDataObject = {};
+	for (const entry of Array.isArray(entries) ? entries : []) {
+		const name = String(entry.name ?? '').trim();
+		if (name) out[name] = entry.value as IDataObject[string];
+	}
+	return out;
+}
+
+/** The "Options" collection of one resource's operation, its options sorted by name. */
+export function optionsCollection(
+	resource: { value: string },
+	operation: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(resource, [operation]),
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+type Shown = INodeProperties['displayOptions'];
+
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+};
+
+/** A collection of optional fields: Additional Fields (Create), Update Fields, Filters. */
+export const fieldsCollection = (
+	name: keyof typeof COLLECTIONS,
+	displayOptions: Shown,
+	options: INodeProperties[],
+): INodeProperties => ({
+	...COLLECTIONS[name],
+	name,
+	type: 'collection',
+	default: {},
+	displayOptions,
+	options,
+});

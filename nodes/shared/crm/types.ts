@@ -26,6 +26,12 @@ export type FieldType =
 	| 'object'
 	| 'objectList'
 	| 'json'
+	/** A link to one record, sent as `{ id }`. */
+	| 'link'
+	/** Links to several records, sent as `[{ id }, …]`. */
+	| 'linkList'
+	/** An object keyed by field name, such as custom field values. */
+	| 'map'
 	| 'any';
 
 export interface CatalogField {

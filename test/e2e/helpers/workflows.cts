@@ -1,5 +1,5 @@
 /**
- * Builds small workflows around the Apideck CRM node and runs them in n8n over REST:
+ * Builds small workflows around the CRM nodes and runs them in n8n over REST:
  * Manual Trigger → node 1 → node 2 → …, each node fed by the one before.
  */
 import type {
@@ -11,13 +11,16 @@ import type {
 export const PACKAGE = 'n8n-nodes-apideck-crm';
 export const ACTION_TYPE = `${PACKAGE}.apideckCrm`;
 export const TRIGGER_TYPE = `${PACKAGE}.apideckCrmTrigger`;
+export const TRUTO_ACTION_TYPE = `${PACKAGE}.trutoCrm`;
 
 export interface CredentialRef {
 	id: string;
 	name: string;
 }
 
-export function apideckNode(
+function packageNode(
+	type: string,
+	credentialType: string,
 	name: string,
 	parameters: Record<string, unknown>,
 	credential: CredentialRef,
@@ -25,14 +28,28 @@ export function apideckNode(
 ): WorkflowNode {
 	return {
 		name,
-		type: ACTION_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { apideckApi: credential },
+		credentials: { [credentialType]: credential },
 		...extra,
 	};
 }
+
+export const apideckNode = (
+	name: string,
+	parameters: Record<string, unknown>,
+	credential: CredentialRef,
+	extra: Partial<WorkflowNode> = {},
+) => packageNode(ACTION_TYPE, 'apideckApi', name, parameters, credential, extra);
+
+export const trutoNode = (
+	name: string,
+	parameters: Record<string, unknown>,
+	credential: CredentialRef,
+	extra: Partial<WorkflowNode> = {},
+) => packageNode(TRUTO_ACTION_TYPE, 'trutoApi', name, parameters, credential, extra);
 
 export interface ChainRun {
 	execution: ExecutionResult;

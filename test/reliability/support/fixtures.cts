@@ -38,27 +38,30 @@ export async function stopTriggerHost(host: TriggerHost): Promise<void> {
 	await host.close();
 }
 
+interface RunOptions {
+	type?: string;
+	parameters: INodeParameters;
+	input?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	nodeTypes?: Record<string, INodeType>;
+}
+
 /** Runs a node through the engine; its items, error and whole run record are captured. */
-export async function run(
-	sandbox: Sandbox,
-	options: {
-		type?: string;
-		parameters: INodeParameters;
-		input?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		nodeTypes?: Record<string, INodeType>;
-	},
+export async function runCaptured(
+	options: RunOptions & { type: string; credentials: ICredentialDataDecryptedObject },
 ): Promise<RunNodeResult> {
-	const result = await runNode({
-		type: options.type ?? 'apideckCrm',
-		parameters: options.parameters,
-		input: options.input,
-		continueOnFail: options.continueOnFail,
-		nodeTypes: options.nodeTypes,
-		credentials: credentialsFor(sandbox),
-	});
+	const result = await runNode(options);
 	capture(`run ${JSON.stringify(options.parameters).slice(0, 200)}`, result);
 	return result;
+}
+
+/** Runs a node (the Apideck CRM node by default) against the Apideck sandbox, captured. */
+export async function run(sandbox: Sandbox, options: RunOptions): Promise<RunNodeResult> {
+	return await runCaptured({
+		...options,
+		type: options.type ?? 'apideckCrm',
+		credentials: credentialsFor(sandbox),
+	});
 }
 
 /**

@@ -1,0 +1,19 @@
+export { readBody, refuseBody } from './body';
+export { compactKey, contentKey, startOnce } from './dedupe';
+export { readBudget, readHints, readRecord } from './fullRecord';
+export type { FullRecord, ReadBudget } from './fullRecord';
+export {
+	deleted,
+	forget,
+	hookTarget,
+	remember,
+	removeAll,
+	requireEvents,
+	sameEvents,
+	storedId,
+	storedIsCurrent,
+	unlessGone,
+} from './lifecycle';
+export type { SubscriptionApi, Target } from './lifecycle';
+export { acknowledge, answerSafely, header, refuse } from './respond';
+export { decodeDigest, isHmacOf } from './signature';
