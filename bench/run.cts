@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: side-by-side figures for the Apideck CRM nodes against the local sandbox.
  * Settings: see lib/flags.cts (`--records`, `--list-latency`, `--creates`, `--create-latency`,
- * `--rate-creates`, `--rate`, `--spaced-creates`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`, `--only`, `--quick`;
+ * `--rate-creates`, `--rate`, `--spaced-creates`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`,
+ * `--leads`, `--lead-concurrency`, `--lead-workers`, `--lead-latency`, `--lead-modes`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import {
 	nodesBaseVersion,
 } from './lib/http-request-node.cjs';
 import { fmt, mb, median, ratio, table } from './lib/stats.cjs';
+import { leadRoutingBenchmark } from './lib/lead-routing.cjs';
 import { httpCost, moduleCost } from './lib/trigger.cjs';
 
 const PAGE = 200;
@@ -274,6 +276,7 @@ async function main() {
 	}
 	if (want('description')) descriptions();
 	if (want('creates')) await createsBenchmark();
+	if (want('lead-routing')) await leadRoutingBenchmark();
 	out(`Total benchmark time: ${fmt((Date.now() - started) / 1000, 0)} s`);
 }
 

@@ -48,8 +48,28 @@ export const settings = {
 	/** Deliveries timed in the trigger benchmark (modules) and over HTTP (host). */
 	deliveries: num('deliveries', 10_000),
 	httpDeliveries: num('http-deliveries', quick ? 300 : 2000),
-	/** Which parts to run: comma list of list,creates,trigger,description (default all). */
-	only: (raw('only') ?? 'list,creates,trigger,description').split(',').map((s) => s.trim()),
+	/** Lead routing in a real n8n: deliveries, in flight at once, workers, sandbox latency. */
+	leads: num('leads', quick ? 200 : 1000),
+	leadConcurrency: num('lead-concurrency', 8),
+	leadWorkers: num('lead-workers', 2),
+	leadLatencyMs: num('lead-latency', 0),
+	/** How long a lead delivery waits for n8n's answer before it is retried (ms). */
+	leadAnswerTimeoutMs: num('lead-answer-timeout', 60_000),
+	/** Extra n8n environment for every lead-routing process, `NAME=value,NAME=value`. */
+	leadEnv: Object.fromEntries(
+		(raw('lead-env') ?? '')
+			.split(',')
+			.filter(Boolean)
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+	) as Record<string, string>,
+	/** Profile the n8n processes' main threads (node --cpu-prof) during the lead burst. */
+	leadCpuProf: has('lead-cpu-prof'),
+	/** Which n8n setups the lead-routing bench compares: regular, queue. */
+	leadModes: (raw('lead-modes') ?? 'regular,queue').split(',').map((s) => s.trim()),
+	/** Which parts to run: comma list of list,creates,trigger,description,lead-routing (default all). */
+	only: (raw('only') ?? 'list,creates,trigger,description,lead-routing')
+		.split(',')
+		.map((s) => s.trim()),
 };
 
 export type Settings = typeof settings;

@@ -1,8 +1,9 @@
 /**
- * The demo stack, also used by the e2e tests: a seeded sandbox, a real n8n with this package
- * loaded, a credential pointing at the sandbox, and a lead-routing template imported (and
- * activated when asked: the trigger then subscribes on the sandbox). startDemoStack runs it on
- * Apideck; truto-stack.cts on Truto, through the same startStack.
+ * The demo stack, also used by the e2e tests and the bench: a seeded sandbox, a real n8n with
+ * this package loaded (one `n8n start`, or queue mode: main + workers + webhook processors, see
+ * scripts/n8n/queue-mode.cts), a credential pointing at the sandbox, and a lead-routing template
+ * imported (and activated when asked: the trigger then subscribes on the sandbox).
+ * startDemoStack runs it on Apideck; truto-stack.cts on Truto, through the same startStack.
  */
 import { startSandbox, type Sandbox } from '../../sandbox/apideck/index.cjs';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 
 import { REPO_ROOT } from '../n8n/community-package.cjs';
 import { startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/n8n-instance.cjs';
+import { startQueueModeN8n, type QueueModeN8n, type QueueModeOptions } from '../n8n/queue-mode.cjs';
 import type { SavedWorkflow } from '../n8n/rest-client.cjs';
 import { seedDemoOwners } from './seed.cjs';
 import { TEMPLATE_PATH, templateWorkflow } from './template.cjs';
@@ -23,12 +25,19 @@ export interface DemoStackOptions {
 	/** Import the template (default true) and activate it (default false). */
 	importTemplate?: boolean;
 	activate?: boolean;
+	/** One `n8n start` with these options (the default)… */
 	n8n?: StartN8nOptions;
+	/** …or n8n in queue mode (version and quietInstall come from `n8n`). */
+	queueMode?: QueueModeOptions;
 }
 
 export interface DemoStack<S = Sandbox> {
 	sandbox: S;
+	/** The n8n that serves the REST API (in queue mode: the main process). */
 	n8n: N8nInstance;
+	/** Base of production webhooks, ending in `/webhook/` (queue mode: a webhook processor). */
+	webhookBaseUrl: string;
+	queue?: QueueModeN8n;
 	credential: { id: string; name: string };
 	workflow?: SavedWorkflow;
 	stop(): Promise<void>;
@@ -61,8 +70,19 @@ export async function startStack<S extends { close(): Promise<void> }>(
 ): Promise<DemoStack<S>> {
 	const sandbox = await backend.sandbox();
 	let n8n: N8nInstance | undefined;
+	let queue: QueueModeN8n | undefined;
+	const stopN8n = async () => await (queue ?? n8n)?.stop();
 	try {
-		n8n = await startN8n(options.n8n);
+		if (options.queueMode) {
+			queue = await startQueueModeN8n({
+				version: options.n8n?.version,
+				quietInstall: options.n8n?.quietInstall,
+				...options.queueMode,
+			});
+			n8n = queue.main;
+		} else {
+			n8n = await startN8n(options.n8n);
+		}
 		// With `packageDir: false` the package is already in the user folder (installed by npm).
 		const packageName =
 			n8n.package?.name ??
@@ -78,19 +98,20 @@ export async function startStack<S extends { close(): Promise<void> }>(
 			workflow = await n8n.rest.createWorkflow(templateWorkflow(backend.templatePath, type, bound));
 			if (options.activate) workflow = await n8n.rest.activateWorkflow(workflow.id);
 		}
-		const started = n8n;
 		return {
 			sandbox,
-			n8n: started,
+			n8n,
+			webhookBaseUrl: queue?.webhookBaseUrl ?? n8n.webhookBaseUrl,
+			queue,
 			credential: bound,
 			workflow,
 			stop: async () => {
-				await started.stop();
+				await stopN8n();
 				await sandbox.close();
 			},
 		};
 	} catch (error) {
-		await n8n?.stop();
+		await stopN8n();
 		await sandbox.close();
 		throw error;
 	}

@@ -86,6 +86,7 @@ export interface ExecutionSummary {
 	mode: string;
 	status: ExecutionStatus;
 	finished: boolean;
+	createdAt?: string;
 	startedAt: string;
 	stoppedAt?: string | null;
 }
@@ -332,17 +333,31 @@ export class N8nRestClient {
 		return await this.waitForExecution(executionId, options.timeoutMs);
 	}
 
+	/** Newest first, at most 100 (n8n's cap); `lastId` pages on (needs a status filter). */
 	async listExecutions(
 		filter: { workflowId?: string; status?: ExecutionStatus[] } = {},
 		limit = 100,
+		lastId?: string,
 	) {
 		const query = new URLSearchParams({ limit: String(limit) });
 		if (Object.keys(filter).length) query.set('filter', JSON.stringify(filter));
+		if (lastId) query.set('lastId', lastId);
 		const result = await this.call<{ results: ExecutionSummary[]; count: number }>(
 			'GET',
 			`/rest/executions?${query.toString()}`,
 		);
 		return result.results;
+	}
+
+	/** How many executions match (exact below 100,000 rows; n8n estimates beyond). */
+	async countExecutions(filter: { workflowId?: string; status?: ExecutionStatus[] } = {}) {
+		const query = new URLSearchParams({ limit: '1', filter: JSON.stringify(filter) });
+		const result = await this.call<{ count: number; estimated?: boolean }>(
+			'GET',
+			`/rest/executions?${query.toString()}`,
+		);
+		if (result.estimated) throw new Error(`n8n only estimated the count (${result.count})`);
+		return result.count;
 	}
 
 	// ---- node types and editor calls ---------------------------------------------------------

@@ -65,9 +65,11 @@ function releaseEvent(scope: string, key: string): void {
 
 /**
  * Writes the keys to remember into this request's copy of the static data: the ones it was
- * loaded with plus the ones this process saw most recently. n8n saves the whole copy after
+ * loaded with plus the ones this process saw most recently. n8n 1.x saves the whole copy after
  * webhook() returns and the last save wins, so each save must carry the keys of the requests
- * that ran at the same time, not only its own. Call it just before returning.
+ * that ran at the same time, not only its own. (n8n 2.x skips that save when the request starts
+ * a workflow; then only the per-process memory holds — see docs/trigger.md.) Call it just
+ * before returning.
  */
 function saveSeenEvents(staticData: IDataObject, scope: string): void {
 	const recent = [...memoryFor(scope)].slice(-PERSISTED_PER_TRIGGER);

@@ -1,30 +1,20 @@
 /**
  * Debian's chromium driven by playwright-core (no browser download). Installed with apt-get when
- * missing and we are root (CI); otherwise the error says how to install it.
+ * missing and we are root (CI); otherwise the error says how to install it (debian-package.cts).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
+import { ensureDebianPackage } from '../../../scripts/n8n/debian-package.cjs';
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
-	if (process.getuid?.() !== 0) {
-		throw new Error(
-			`${CHROMIUM} is missing: run \`sudo apt-get update && sudo apt-get install -y chromium\``,
-		);
-	}
-	const run = (args: string[]) =>
-		spawnSync('apt-get', args, {
-			stdio: 'inherit',
-			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		});
-	run(['update', '-qq']);
-	run(['install', '-y', '-qq', 'chromium']);
-	if (!existsSync(CHROMIUM)) throw new Error('apt-get could not install chromium');
+	ensureDebianPackage('chromium', () => existsSync(CHROMIUM));
 	execFileSync(CHROMIUM, ['--version'], { stdio: 'inherit' });
 }
 
