@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: side-by-side figures for the Apideck CRM nodes against the local sandbox.
  * Settings: see lib/flags.cts (`--records`, `--list-latency`, `--creates`, `--create-latency`,
- * `--rate-creates`, `--rate`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`,
+ * `--rate-creates`, `--rate`, `--spaced-creates`, `--parallel`, `--rate-parallel`, `--rate-cap`, `--deliveries`, `--http-deliveries`, `--repeat`,
  * `--leads`, `--lead-concurrency`, `--lead-workers`, `--lead-latency`, `--lead-modes`, `--only`, `--quick`;
  * or BENCH_<NAME> env variables). Prints the machine, then one table per benchmark.
  */
@@ -9,12 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import { ApideckCrm } from '../nodes/ApideckCrm/ApideckCrm.node';
+import { createsBenchmark } from './creates.cjs';
 import { ApideckCrmTrigger } from '../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node';
 import { startSandbox } from '../sandbox/apideck/index.cjs';
-import type { CreatesJob, CreatesResult } from './contenders/creates.cjs';
 import type { GetManyJob, GetManyResult } from './contenders/get-many.cjs';
 import { runChild } from './lib/child.cjs';
 import { descriptionSize } from './lib/description.cjs';
@@ -183,6 +183,10 @@ async function listBenchmark() {
 		"max RSS = the child's kernel high-water mark (includes loading n8n-core). The HTTP Request node",
 	);
 	out('outputs one item per page (the Apideck envelope); records are counted inside those pages.');
+	const nodeVsLoop = m('node', (r) => r.wallMs) / m('undici', (r) => r.wallMs);
+	out(
+		`Target (issue 13): Get Many within 1.1× of the plain undici loop: ${fmt(nodeVsLoop, 2)}× — ${nodeVsLoop <= 1.1 ? 'met' : 'NOT MET'}`,
+	);
 	out();
 }
 
@@ -258,173 +262,6 @@ function descriptions() {
 			]),
 		),
 	);
-	out();
-}
-
-/** Names of the pacing options the node offers on lead create (none before they were added). */
-function nodePacingOptions(): Set<string> {
-	const props = new ApideckCrm().description.properties;
-	const names = new Set<string>();
-	for (const p of props as INodeProperties[]) {
-		const show = p.displayOptions?.show;
-		if (p.name !== 'options' || !(show?.resource as string[] | undefined)?.includes('lead'))
-			continue;
-		if (!(show?.operation as string[] | undefined)?.includes('create')) continue;
-		for (const o of p.options ?? []) if ('name' in o) names.add(o.name);
-	}
-	return new Set(['itemsInParallel', 'requestsPerSecond'].filter((n) => names.has(n)));
-}
-
-async function createsBenchmark() {
-	const pacing = nodePacingOptions();
-	const parallelOk = pacing.has('itemsInParallel');
-	const capOk = pacing.has('requestsPerSecond');
-	out(
-		`## 2. Creates: ${settings.creates} leads at ${settings.createLatencyMs} ms latency; ${settings.rateCreates} leads with the sandbox limited to ${settings.ratePerSecond} requests/s`,
-	);
-	out(
-		`Node pacing options found: ${pacing.size ? [...pacing].join(', ') : 'none (those rows are skipped)'}`,
-	);
-	const plain = { count: settings.creates, latencyMs: settings.createLatencyMs };
-	const limited = {
-		count: settings.rateCreates,
-		latencyMs: settings.createLatencyMs,
-		ratePerSecond: settings.ratePerSecond,
-	};
-	const paced = (job: CreatesJob, ok: boolean) => (ok ? job : undefined);
-	const jobs: Array<{ scenario: string; label: string; job?: CreatesJob }> = [
-		{
-			scenario: 'no limit',
-			label: 'baseline: undici, one at a time',
-			job: { contender: 'baseline', ...plain },
-		},
-		{ scenario: 'no limit', label: 'node, all defaults', job: { contender: 'node', ...plain } },
-		{
-			scenario: 'no limit',
-			label: 'node, Return Full Record off',
-			job: { contender: 'node-id', ...plain },
-		},
-		{
-			scenario: 'no limit',
-			label: 'node, Full Record off, Items in Parallel 1',
-			job: paced({ contender: 'node-paced', ...plain, itemsInParallel: 1 }, parallelOk),
-		},
-		{
-			scenario: 'no limit',
-			label: `node, Full Record off, Items in Parallel ${settings.parallel}`,
-			job: paced(
-				{ contender: 'node-paced', ...plain, itemsInParallel: settings.parallel },
-				parallelOk,
-			),
-		},
-		{
-			scenario: `${settings.ratePerSecond} req/s`,
-			label: 'baseline: undici, one at a time',
-			job: { contender: 'baseline', ...limited },
-		},
-		{
-			scenario: `${settings.ratePerSecond} req/s`,
-			label: 'node, Return Full Record off',
-			job: { contender: 'node-id', ...limited },
-		},
-		{
-			scenario: `${settings.ratePerSecond} req/s`,
-			label: `node, Full Record off, ${settings.rateParallel} in parallel, max ${settings.rateCap} req/s`,
-			job: paced(
-				{
-					contender: 'node-paced',
-					...limited,
-					itemsInParallel: settings.rateParallel,
-					requestsPerSecond: settings.rateCap,
-				},
-				parallelOk && capOk,
-			),
-		},
-	];
-	// Rate-limited runs are paced by the sandbox and use little CPU: they all start together, each in
-	// its own process with its own sandbox. Unlimited runs can be CPU-bound once items go in
-	// parallel, so they run one after another alongside them.
-	const run = (j: (typeof jobs)[number]) =>
-		j.job ? runChild<CreatesResult>('contenders/creates.cts', j.job) : Promise.resolve(undefined);
-	const startAt = Date.now() + 15_000;
-	const results: Array<CreatesResult | undefined> = new Array(jobs.length);
-	const limitedRuns = jobs.map(async (j, i) => {
-		if (!j.job?.ratePerSecond) return;
-		j.job.startAt = startAt;
-		results[i] = await run(j);
-	});
-	// Let the rate-limited children finish starting up before anything is timed.
-	await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
-	for (const [i, j] of jobs.entries()) {
-		if (j.job && !j.job.ratePerSecond) results[i] = await run(j);
-	}
-	await Promise.all(limitedRuns);
-	const baselineOf = (scenario: string) =>
-		results[jobs.findIndex((j) => j.scenario === scenario && j.job?.contender === 'baseline')];
-	const rows = jobs.map((j, i) => {
-		const r = results[i];
-		if (!r || !j.job)
-			return [
-				j.scenario,
-				j.label,
-				'skipped: the node lacks this option',
-				'',
-				'',
-				'',
-				'',
-				'',
-				'',
-				'',
-				'',
-			];
-		const seconds = r.wallMs / 1000;
-		const base = baselineOf(j.scenario);
-		const accepted = r.requests - r.rejected429;
-		return [
-			j.scenario,
-			j.label,
-			`${r.created}/${j.job.count}`,
-			String(r.requests),
-			fmt(seconds, 1),
-			fmt(r.created / seconds, 1),
-			base && !j.job.ratePerSecond ? ratio(base.wallMs, r.wallMs) : '–',
-			String(r.failures),
-			String(r.duplicates),
-			j.job.ratePerSecond ? String(r.rejected429) : '–',
-			j.job.ratePerSecond ? `${fmt((100 * accepted) / seconds / j.job.ratePerSecond, 0)} %` : '–',
-		];
-	});
-	out(
-		table(
-			[
-				'limit',
-				'contender',
-				'created',
-				'requests',
-				'wall s',
-				'creates/s',
-				'speed-up vs baseline',
-				'failures',
-				'duplicates',
-				'429s',
-				'share of allowed rate',
-			],
-			rows,
-		),
-	);
-	for (const [i, r] of results.entries()) {
-		if (r?.firstError)
-			out(
-				`  first failure of "${jobs[i].label}" (${jobs[i].scenario}): ${r.firstError.slice(0, 160)}`,
-			);
-	}
-	out(
-		'Each run has its own process and sandbox and is timed after a warm-up. Unlimited runs go one',
-	);
-	out(
-		'after another; the rate-limited runs start together alongside them. Share of allowed rate =',
-	);
-	out('accepted requests per second ÷ the limit; speed-up = baseline wall time ÷ this wall time.');
 	out();
 }
 

@@ -5,6 +5,7 @@
  *   node       – the Apideck CRM node as users get it (Return Full Record on: POST + GET per item)
  *   node-id    – the node with Return Full Record off (one POST per item)
  *   node-paced – the node with explicit Items in Parallel / Max Requests per Second options
+ * (node and node-id use adaptive pacing, the default; node-paced the hand-set pace).
  * Node runs use "continue on fail" so a failed item is counted instead of ending the run.
  * Each child warms up on 3 contacts, then waits for `startAt` so that runs going side by side do
  * not time each other's start-up.
@@ -21,6 +22,8 @@ export interface CreatesJob {
 	count: number;
 	latencyMs: number;
 	ratePerSecond?: number;
+	/** The sandbox limiter: per sliding second (bursts allowed) or spaced (no burst at all). */
+	limiter?: 'window' | 'spaced';
 	/** Options → Items in Parallel / Max Requests per Second (node-paced only). */
 	itemsInParallel?: number;
 	requestsPerSecond?: number;
@@ -116,7 +119,9 @@ const create = (sandbox: Sandbox, warmUp: boolean, names: string[]) =>
 async function main() {
 	const sandbox = await startSandbox({
 		latencyMs: job.latencyMs,
-		rateLimit: job.ratePerSecond ? { perSecond: job.ratePerSecond } : undefined,
+		rateLimit: job.ratePerSecond
+			? { perSecond: job.ratePerSecond, kind: job.limiter ?? 'window' }
+			: undefined,
 	});
 	await create(sandbox, true, ['Warm 1', 'Warm 2', 'Warm 3']);
 	// Also lets the warm-up requests leave the rate limiter's one-second window.

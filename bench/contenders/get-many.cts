@@ -63,6 +63,8 @@ async function viaHttpNode(path: string): Promise<INodeExecutionData[]> {
 		typeVersion: 4.2,
 		nodeTypes: { [type]: loadHttpRequestNode(job.nodesBaseDir!) },
 		credentials,
+		// The HTTP Request node's own first credential type is not the one it uses here.
+		credentialType: 'apideckApi',
 		parameters: {
 			method: 'GET',
 			url: `${job.url}${path}`,

@@ -39,6 +39,8 @@ export const settings = {
 	/** Creates against the rate-limited sandbox, and its limit. */
 	rateCreates: num('rate-creates', quick ? 60 : 1000),
 	ratePerSecond: num('rate', 10),
+	/** Creates against a limiter that allows no burst at all (requests spaced at --rate). */
+	spacedCreates: num('spaced-creates', quick ? 40 : 100),
 	/** Node options Items in Parallel and Max Requests per Second for the paced rows. */
 	parallel: num('parallel', 10),
 	rateParallel: num('rate-parallel', 10),

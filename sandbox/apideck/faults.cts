@@ -59,6 +59,11 @@ export const apideckErrors: ErrorShaper<
 			{ headers },
 		);
 	},
+	limitHeaders: ({ limit, remaining, resetSeconds }) => ({
+		'x-downstream-ratelimit-limit': String(limit),
+		'x-downstream-ratelimit-remaining': String(remaining),
+		'x-downstream-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + resetSeconds)),
+	}),
 	limitExceeded: ({ limit, retryAfterSeconds }) =>
 		apiError(
 			429,

@@ -12,14 +12,14 @@
  * startSandbox(options?)                                     → Promise<Sandbox>
  *   apiKey = 'sandbox-api-key', appId = 'sandbox-app'
  *   consumers = { 'test-consumer': ['salesforce', 'hubspot'], 'other-consumer': ['pipedrive'] }
- *   seed, port (0 = random), latencyMs, rateLimit: { perSecond }, signatureEncoding: 'hex' | 'base64',
+ *   seed, port (0 = random), latencyMs, rateLimit: { perSecond, kind?: 'window' | 'spaced', announce? }, signatureEncoding: 'hex' | 'base64',
  *   emitEvents (deliver crm.* webhooks when records change through the API), validationTimeoutMs
  *
  * Sandbox
  *   url, port, apiKey, appId, consumers
  *   requests: RecordedRequest[]  every request: method, path (raw), rawQuery, query (deepObject
  *                                parsed), headers (lower-case), body (JSON or text), at. clearRequests().
- *   setLatency(ms), setRateLimit(perSecond | undefined)
+ *   setLatency(ms), setRateLimit(perSecond | undefined, { kind, announce, windowSeconds }?)
  *   store   insert(resource, record, scope?) / insertMany / list / get / patch / remove / count / clear
  *           scope = { consumerId?, serviceId?, objectId? (custom-objects), listId? (list-members) };
  *           defaults: first consumer and its first connection. insert keeps given ids and timestamps.
@@ -74,7 +74,9 @@
  *   headers content-type, x-apideck-event-type, x-apideck-idempotency-key (= event_id by default)
  *   and x-apideck-signature = HMAC-SHA256(apiKey, body JSON with keys sorted recursively) in hex
  *   (or base64). Receivers must re-sort the parsed body before hashing, as with Apideck.
- *   Rate limit: beyond perSecond in a sliding second → 429 RequestLimitError with Retry-After.
+ *   Rate limit: beyond perSecond in a sliding second (or, kind 'spaced', sooner than 1/perSecond s
+ *   after the last accepted request) → 429 RequestLimitError with Retry-After; with announce, every
+ *   accepted answer carries x-downstream-ratelimit-limit / -remaining / -reset (Unix seconds).
  */
 import { randomBytes } from 'node:crypto';
 import { Cursors } from '../http/cursors.cjs';
@@ -112,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new CrmStore(consumers);
 	const faults = apideckFaults();
 	const cursors = new Cursors(randomBytes(6).toString('hex'));
-	const limiter = new RateLimiter(options.rateLimit?.perSecond);
+	const limiter = new RateLimiter(options.rateLimit?.perSecond, 1000, options.rateLimit);
 	let url = '';
 
 	const defaultConnection = () => {

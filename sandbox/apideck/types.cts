@@ -1,4 +1,5 @@
 // Shapes of the Apideck sandbox; the HTTP ones are shared with the other backends (../http).
+import type { RateLimitSettings } from '../http/rate-limit.cjs';
 
 export type { JsonObject, RecordedRequest, SandboxResponse } from '../http/types.cjs';
 
@@ -19,8 +20,12 @@ export interface SandboxOptions {
 	port?: number;
 	/** Delay added to every response. */
 	latencyMs?: number;
-	/** Requests accepted per sliding second; beyond it 429 RequestLimitError with Retry-After. */
-	rateLimit?: { perSecond: number };
+	/**
+	 * Requests accepted per sliding second (kind 'spaced': no burst, each 1/perSecond s after the
+	 * last); beyond it 429 RequestLimitError with Retry-After. announce: successful answers carry
+	 * x-downstream-ratelimit-limit / -remaining / -reset.
+	 */
+	rateLimit?: { perSecond: number } & RateLimitSettings;
 	/** Digest encoding of x-apideck-signature. */
 	signatureEncoding?: 'hex' | 'base64';
 	/** Deliver CRM webhook events when records change through the HTTP API (default false). */

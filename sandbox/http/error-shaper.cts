@@ -15,6 +15,12 @@ export interface ErrorShaper<RateLimit = object, ServerError = object, Custom = 
 		windowMs: number;
 		retryAfterSeconds: number;
 	}): SandboxResponse;
+	/** Rate-limit headers of an accepted request, when the limiter announces them. */
+	limitHeaders?(info: {
+		limit: number;
+		remaining: number;
+		resetSeconds: number;
+	}): Record<string, string>;
 	serverError(status: number, options: ServerError): SandboxResponse;
 	invalidCursor(detail: string): SandboxResponse;
 	/** A 200 body cut off mid-way (the malformedJson fault). */

@@ -1,5 +1,5 @@
 import type { ErrorShaper } from './error-shaper.cjs';
-import type { RateLimiter } from './rate-limit.cjs';
+import type { RateLimiter, RateLimitSettings } from './rate-limit.cjs';
 import { closeServer, listen, type ServerDeps } from './server.cjs';
 import type { RecordedRequest, SandboxResponse } from './types.cjs';
 
@@ -12,8 +12,12 @@ export interface HostControls {
 	clearRequests(): void;
 	/** Delay added to every response. */
 	setLatency(ms: number): void;
-	/** Requests accepted per sliding second; undefined = no limit. */
-	setRateLimit(perSecond: number | undefined): void;
+	/**
+	 * Requests accepted per second (per windowSeconds when set); undefined = no limit. kind
+	 * 'window' (default): per sliding window, bursts allowed; 'spaced': no burst, each request
+	 * 1/perSecond s after the last. announce: successful answers carry the rate-limit headers.
+	 */
+	setRateLimit(perSecond: number | undefined, settings?: RateLimitSettings): void;
 	close(): Promise<void>;
 }
 
@@ -23,7 +27,7 @@ export interface HostOptions {
 	latencyMs?: number;
 	limiter: RateLimiter;
 	faults: ServerDeps['faults'];
-	shaper: Pick<ErrorShaper, 'limitExceeded' | 'unexpected' | 'requestIdHeader'>;
+	shaper: Pick<ErrorShaper, 'limitExceeded' | 'limitHeaders' | 'unexpected' | 'requestIdHeader'>;
 	route: (req: RecordedRequest) => Promise<SandboxResponse>;
 	/** Runs before the server closes, e.g. waiting for webhook deliveries. */
 	beforeClose?: () => Promise<void>;
@@ -48,10 +52,7 @@ export async function startHost(options: HostOptions): Promise<HostControls> {
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},
-		setRateLimit: (perSecond) => {
-			limiter.limit = perSecond;
-			limiter.windowMs = 1000;
-		},
+		setRateLimit: (perSecond, settings) => limiter.configure(perSecond, settings),
 		close: () => closeServer(server, options.beforeClose),
 	};
 }

@@ -13,7 +13,7 @@ export interface ServerDeps {
 	limiter: RateLimiter;
 	latencyMs: () => number;
 	/** Words the errors of the limiter and of sandbox bugs, and names the request id header. */
-	shaper: Pick<ErrorShaper, 'limitExceeded' | 'unexpected' | 'requestIdHeader'>;
+	shaper: Pick<ErrorShaper, 'limitExceeded' | 'limitHeaders' | 'unexpected' | 'requestIdHeader'>;
 	route: (req: RecordedRequest) => Promise<SandboxResponse>;
 }
 
@@ -63,6 +63,10 @@ async function respond(
 		const { limit = 0, windowMs } = deps.limiter;
 		return { response: deps.shaper.limitExceeded({ limit, windowMs, ...limited }), delay };
 	}
+	const window = deps.limiter.state();
+	const announced = window && deps.shaper.limitHeaders?.(window);
+	const announce = (response: SandboxResponse): SandboxResponse =>
+		announced ? { ...response, headers: { ...announced, ...response.headers } } : response;
 
 	const fault = deps.faults.take(req.method, req.path, (kind) => kind !== 'repeatCursor');
 	if (fault?.kind === 'slow') delay += fault.ms;
@@ -79,7 +83,7 @@ async function respond(
 		response = deps.shaper.unexpected(String((error as Error)?.stack ?? error));
 	}
 	if (answersItself) return { response: deps.faults.response(fault, req), delay };
-	return { response, delay, trickleMs };
+	return { response: announce(response), delay, trickleMs };
 }
 
 function head(res: ServerResponse, response: SandboxResponse, body: string, idHeader?: string) {

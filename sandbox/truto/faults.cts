@@ -65,6 +65,11 @@ export const trutoErrors: ErrorShaper<TrutoRateLimitFault, TrutoServerErrorFault
 					)
 				: trutoError(429, 'Too many requests to Truto', { headers, insight });
 		},
+		limitHeaders: ({ limit, remaining, resetSeconds }) => ({
+			'ratelimit-limit': String(limit),
+			'ratelimit-remaining': String(remaining),
+			'ratelimit-reset': String(resetSeconds),
+		}),
 		limitExceeded: ({ limit, windowMs, retryAfterSeconds }) =>
 			trutoError(
 				429,

@@ -36,6 +36,8 @@ export interface RunNodeOptions {
 	type: string;
 	parameters: INodeParameters;
 	credentials?: ICredentialDataDecryptedObject;
+	/** The credential type the credentials are for (default: the node's first one). */
+	credentialType?: string;
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
@@ -167,7 +169,7 @@ export async function executeWorkflow(
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodeTypes = makeNodeTypes(options.nodeTypes);
-	const credentialType = credentialTypeOf(nodeTypes, options.type);
+	const credentialType = options.credentialType ?? credentialTypeOf(nodeTypes, options.type);
 	const feed: INode = {
 		id: 'feed',
 		name: 'Feed Items',

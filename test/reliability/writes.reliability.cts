@@ -8,26 +8,16 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_ITEMS_IN_PARALLEL } from '../../nodes/shared/crm';
 import { capture, installCapture, releaseCapture } from './support/capture.cjs';
-import { duplicateNames, isClear, run, useReliabilitySandbox } from './support/fixtures.cjs';
+import { duplicateNames, isClear, leadCounts, run, useLeadBatches } from './support/fixtures.cjs';
 import { secretScan } from './support/secret-scan.cjs';
 import { verify } from './support/verify.cjs';
 
 installCapture();
 
 const N = 40;
-const sandbox = useReliabilitySandbox();
-let batch = 0;
+const { sandbox, input } = useLeadBatches(N);
 
 afterAll(() => releaseCapture());
-beforeEach(() => {
-	sandbox.faults.clear();
-	sandbox.clearRequests();
-	sandbox.setRateLimit(undefined);
-	sandbox.store.clear('leads');
-	batch++;
-});
-
-const input = () => Array.from({ length: N }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
 
 const create = (options: INodeParameters = { returnRecord: false }, continueOnFail = true) =>
 	run(sandbox, {
@@ -65,16 +55,7 @@ function check(items: INodeExecutionData[], runError: unknown, e: Expectation) {
 			duplicates: duplicateNames(sandbox),
 			failures: errors.length ? `${errors.length} (${clear} clear: ${errors[0]})` : '0',
 		},
-		{
-			runError: (runError as Error | undefined)?.message,
-			out: items.length,
-			lost: N - outputs,
-			stored: sandbox.store.count('leads'),
-			duplicates: duplicateNames(sandbox),
-			errors: errors.length,
-			clear,
-			posts,
-		},
+		{ ...leadCounts(sandbox, items, runError, N), clear, posts },
 		{
 			runError: undefined,
 			out: N,

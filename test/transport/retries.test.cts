@@ -78,9 +78,8 @@ test('retries are bounded and the final error says how many attempts were made',
 
 test('a Retry-After beyond the retry budget stops at once with an explanation', async () => {
 	sandbox.faults.rateLimit({ retryAfterSeconds: 3600 });
-	const started = Date.now();
+	// Waiting the hour would outlast the test's own timeout; one request means it did not retry.
 	const { error } = await getLead();
-	expect(Date.now() - started).toBeLessThan(5000);
 	expect(sandbox.requests).toHaveLength(1);
 	expect(error?.description).toMatch(/would exceed the 60 s retry budget/);
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, Backend } from '../core';
-import { headerValue, retryAfterMs } from '../core';
+import { headerValue, readRateLimitHeaders, retryAfterMs } from '../core';
 import { CREDENTIAL_NAME } from './credential';
 import { describeApideckFailure, isRecordMissing } from './errors';
 import { apideckSettings } from './settings';
@@ -50,6 +50,8 @@ export const apideck: Backend<ApideckRequest> = {
 		return headers;
 	},
 	waitMs,
+	// The CRM's own limit, which Apideck passes on.
+	rateLimit: (headers, now) => readRateLimitHeaders(headers, 'x-downstream-ratelimit-', now),
 	describeFailure: describeApideckFailure,
 	recordMissing: isRecordMissing,
 	list: {

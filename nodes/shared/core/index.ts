@@ -1,7 +1,10 @@
 export { checkBaseUrl, credentialProblem, redirectRules, secretProblem } from './connection';
 export { asNodeError, asText, unreadableBodyLine } from './errors';
 export { headerValue, retryAfterMs } from './headers';
-export { limitRequestRate } from './pacing';
+export { readRateLimitHeaders } from './rate-headers';
+export type { RateLimitReading } from './rate-headers';
+export { MAX_CONCURRENCY } from './pacing-concurrency';
+export { itemTurn, paceAdaptively, paceFixed } from './pacing';
 export { fetchList, fetchPage, fetchPages } from './paging';
 export type { ListRequest, Page, PagedRequest } from './paging';
 export { apiPath } from './path';

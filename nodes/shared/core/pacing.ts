@@ -1,45 +1,138 @@
 import { sleep } from 'n8n-workflow';
 
+import { AdaptivePace } from './pacing-adaptive';
+import type { Answer, PaceController } from './pacing-controller';
+import { FixedPace } from './pacing-fixed';
+
 /**
- * Request pacing shared by everything one node run sends (keyed by its execution context):
- * a pause while a Retry-After runs, and an optional cap on requests per second.
+ * One pace per node run (keyed by its execution context), shared by all its items and all their
+ * requests: every request waits for a turn here, and reports how it was answered.
  */
-interface Pace {
-	pausedUntil: number;
-	intervalMs: number;
+interface Gate {
+	controller: PaceController;
+	inFlight: number;
+	/** Requests waiting for a free place, first come first served. */
+	queue: Array<() => void>;
 	nextSlot: number;
+	/** Items in progress, and items waiting to start (see itemTurn). */
+	items: number;
+	itemQueue: Array<() => void>;
 }
 
-const paces = new WeakMap<object, Pace>();
+const gates = new WeakMap<object, Gate>();
 
-function paceOf(ctx: object): Pace {
-	let pace = paces.get(ctx);
-	if (!pace) {
-		pace = { pausedUntil: 0, intervalMs: 0, nextSlot: 0 };
-		paces.set(ctx, pace);
+const newGate = (controller: PaceController): Gate => ({
+	controller,
+	inFlight: 0,
+	queue: [],
+	nextSlot: 0,
+	items: 0,
+	itemQueue: [],
+});
+
+function gateOf(ctx: object): Gate {
+	let gate = gates.get(ctx);
+	if (!gate) {
+		gate = newGate(new AdaptivePace());
+		gates.set(ctx, gate);
 	}
-	return pace;
+	return gate;
 }
 
-/** When the API answers 429 to one request, the others in flight would hit the same limit. */
-export function pauseRequests(ctx: object, ms: number): void {
-	const pace = paceOf(ctx);
-	pace.pausedUntil = Math.max(pace.pausedUntil, Date.now() + ms);
+/** The run's pace is set by hand: starts spaced for `perSecond` (0 = no cap), 429s pause all. */
+export function paceFixed(ctx: object, perSecond: number): void {
+	gates.set(ctx, newGate(new FixedPace(perSecond)));
 }
 
-/** Spaces this run's requests so that no more than `perSecond` start in any second (0 = no cap). */
-export function limitRequestRate(ctx: object, perSecond: number): void {
-	paceOf(ctx).intervalMs = perSecond > 0 ? 1000 / perSecond : 0;
+/** The run finds its pace itself (the default for every context). */
+export function paceAdaptively(ctx: object): void {
+	gates.set(ctx, newGate(new AdaptivePace()));
 }
 
-export async function waitForTurn(ctx: object): Promise<void> {
-	const pace = paces.get(ctx);
-	if (!pace) return;
-	const now = Date.now();
-	let start = Math.max(now, pace.pausedUntil);
-	if (pace.intervalMs) {
-		start = Math.max(start, pace.nextSlot);
-		pace.nextSlot = start + pace.intervalMs;
+async function enter(gate: Gate): Promise<void> {
+	if (gate.queue.length === 0 && gate.inFlight < gate.controller.concurrency()) {
+		gate.inFlight++;
+		return;
 	}
-	if (start > now) await sleep(start - now);
+	// leave() counts the place for the waiter before waking it.
+	await new Promise<void>((resolve) => gate.queue.push(resolve));
+}
+
+function leave(gate: Gate): void {
+	gate.inFlight--;
+	wake(gate);
+}
+
+/** Lets waiting requests, then waiting items, take the places that are free. */
+function wake(gate: Gate): void {
+	const limit = gate.controller.concurrency();
+	while (gate.queue.length && gate.inFlight < limit) {
+		gate.inFlight++;
+		gate.queue.shift()?.();
+	}
+	while (gate.itemQueue.length && gate.items < limit) {
+		gate.items++;
+		gate.itemQueue.shift()?.();
+	}
+}
+
+/**
+ * Waits until fewer items are in progress than the pace lets requests fly, so that an item
+ * starts only when it can send: when a run stops at a failing item, no more than one round of
+ * items has gone out. Returns the function that ends the item.
+ */
+export async function itemTurn(ctx: object): Promise<() => void> {
+	const gate = gateOf(ctx);
+	if (gate.itemQueue.length === 0 && gate.items < gate.controller.concurrency()) gate.items++;
+	else await new Promise<void>((resolve) => gate.itemQueue.push(resolve));
+	let ended = false;
+	return () => {
+		if (ended) return;
+		ended = true;
+		gate.items--;
+		wake(gate);
+	};
+}
+
+/** Waits until the pace lets the next request start (a pause may begin while waiting). */
+async function startTime(gate: Gate): Promise<number> {
+	for (;;) {
+		const now = Date.now();
+		const { notBefore, intervalMs } = gate.controller.schedule(now);
+		const start = Math.max(now, notBefore, intervalMs ? gate.nextSlot : 0);
+		if (intervalMs) gate.nextSlot = start + intervalMs;
+		if (start <= now) return now;
+		await sleep(start - now);
+		const woke = Date.now();
+		if (!gate.controller.pausesWaiting) return woke;
+		if (gate.controller.schedule(woke).notBefore <= woke) return woke;
+	}
+}
+
+export interface Turn {
+	/** Reports how the request was answered and frees its place; call it exactly once. */
+	done(answer: Omit<Answer, 'method' | 'sentAt' | 'answeredAt' | 'ticket'>): void;
+}
+
+/** Waits for this request's turn in the run's pace. */
+export async function takeTurn(ctx: object, method: string): Promise<Turn> {
+	const gate = gateOf(ctx);
+	await enter(gate);
+	let sentAt: number | undefined;
+	try {
+		sentAt = await startTime(gate);
+	} finally {
+		if (sentAt === undefined) leave(gate);
+	}
+	const ticket = gate.controller.sent(sentAt);
+	let finished = false;
+	return {
+		done(answer) {
+			if (finished) return;
+			finished = true;
+			const load = { inFlight: gate.inFlight, waiting: gate.queue.length };
+			gate.controller.answered({ ...answer, method, sentAt, ticket, answeredAt: Date.now() }, load);
+			leave(gate);
+		},
+	};
 }

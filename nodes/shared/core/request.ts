@@ -5,7 +5,7 @@ import { checkBaseUrl, secretProblem } from './connection';
 import { redirectError, responseError } from './errors';
 import { headerValue } from './headers';
 import { networkError } from './network';
-import { pauseRequests, waitForTurn } from './pacing';
+import { takeTurn } from './pacing';
 import { encodeQuery } from './query';
 import { receive } from './receive';
 import { redact, redactValue } from './redact';
@@ -17,7 +17,7 @@ import { doneByEarlierAttempt, outcomeUnknown } from './uncertain';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 type Outcome =
-	| { kind: 'ok'; body: unknown }
+	| { kind: 'ok'; headers: IDataObject; body: unknown }
 	| { kind: 'status'; statusCode: number; headers: IDataObject; body: unknown }
 	| { kind: 'redirect'; statusCode: number; location?: string }
 	| { kind: 'network'; error: Error };
@@ -48,7 +48,7 @@ async function send(
 	}
 	const parsed = parseBody(text);
 	if (statusCode >= 200 && statusCode < 300 && parsed.ok) {
-		return { kind: 'ok', body: parsed.value };
+		return { kind: 'ok', headers, body: parsed.value };
 	}
 	return {
 		kind: 'status',
@@ -88,6 +88,39 @@ function checkConnection(
 		);
 	}
 	return baseUrl.value;
+}
+
+/**
+ * One attempt in the run's pace: it waits for its turn, then tells the pace how it was answered
+ * (status, its rate-limit headers as the backend reads them) and returns the wait before a retry:
+ * what the API asked for, else `backoff`.
+ */
+async function paced(
+	ctx: ApiFunctions,
+	backend: Pick<Backend, 'waitMs' | 'rateLimit'>,
+	method: string,
+	backoff: number,
+	attempt: () => Promise<Outcome>,
+): Promise<{ outcome: Outcome; delay: number }> {
+	const turn = await takeTurn(ctx, method);
+	let outcome: Outcome | undefined;
+	try {
+		outcome = await attempt();
+	} finally {
+		// Thrown (not a failed answer): free the place, and count it as no answer.
+		if (!outcome) turn.done({});
+	}
+	if (outcome.kind === 'network' || outcome.kind === 'redirect') {
+		turn.done({ statusCode: outcome.kind === 'redirect' ? outcome.statusCode : undefined });
+		return { outcome, delay: backoff };
+	}
+	const now = Date.now();
+	const statusCode = outcome.kind === 'status' ? outcome.statusCode : 200;
+	const asked = outcome.kind === 'status' ? backend.waitMs(outcome.headers, now) : undefined;
+	const delay = asked ?? backoff;
+	const rateLimit = backend.rateLimit?.(outcome.headers, now);
+	turn.done({ statusCode, waitMs: statusCode === 429 ? delay : undefined, rateLimit });
+	return { outcome, delay };
 }
 
 /**
@@ -132,8 +165,13 @@ export async function sendRequest<T, Request extends ApiRequest>(
 	let waited = 0;
 	let uncertain = false;
 	for (let attempt = 1; ; attempt++) {
-		await waitForTurn(ctx);
-		const outcome = await send(ctx, backend.credentialName, options, timeoutMs);
+		const { outcome, delay } = await paced(
+			ctx,
+			backend,
+			request.method,
+			backoffMs(policy, attempt),
+			() => send(ctx, backend.credentialName, options, timeoutMs),
+		);
 		if (outcome.kind === 'ok') return outcome.body as T;
 		if (outcome.kind === 'redirect') {
 			throw redirectError(ctx.getNode(), backend.name, outcome, failure(attempt));
@@ -143,9 +181,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 		if (uncertain && outcome.kind === 'status' && doneByEarlierAttempt(backend, request, outcome))
 			return {} as T;
 		uncertain ||= outcomeUnknown(statusCode);
-		const asked =
-			outcome.kind === 'status' ? backend.waitMs(outcome.headers, Date.now()) : undefined;
-		const delay = asked ?? backoffMs(policy, attempt);
 		const final = outcome.kind === 'status' && backend.isFinal?.(outcome, request) === true;
 		const canRetry =
 			!final &&
@@ -154,7 +189,6 @@ export async function sendRequest<T, Request extends ApiRequest>(
 			waited + delay <= policy.maxTotalWaitMs;
 		if (canRetry) {
 			waited += delay;
-			if (statusCode === 429) pauseRequests(ctx, delay);
 			await sleep(delay);
 			continue;
 		}

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ArrayStyle } from './query';
+import type { RateLimitReading } from './rate-headers';
 
 /** Every n8n context that sends requests: execute, dropdowns, webhook lifecycle, deliveries. */
 export type ApiFunctions =
@@ -82,6 +83,11 @@ export interface Backend<Request extends ApiRequest = ApiRequest> {
 	headers?: (request: Request) => IDataObject;
 	/** Milliseconds the server asked to wait before trying again, if it said. */
 	waitMs: (headers: IDataObject, now: number) => number | undefined;
+	/**
+	 * What an answer's rate-limit headers say about the API's window (see readRateLimitHeaders);
+	 * the core's adaptive pace holds requests by it.
+	 */
+	rateLimit?: (headers: IDataObject, now: number) => RateLimitReading | undefined;
 	describeFailure: (response: FailedResponse, request: Request) => FailureReport;
 	/** Whether a failed answer says the record does not exist; any 404 when not given. */
 	recordMissing?: (response: FailedResponse) => boolean;

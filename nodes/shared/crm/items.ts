@@ -1,18 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, limitRequestRate } from '../core';
+import { asNodeError, itemTurn, MAX_CONCURRENCY, paceAdaptively, paceFixed } from '../core';
 import { DEFAULT_ITEMS_IN_PARALLEL } from './properties';
 
-/** The pacing options (see pacingOptions) apply to the whole run, so they are read from the first item. */
-function pacing(ctx: IExecuteFunctions) {
+/**
+ * Sets the run's pace and returns how many items may be in progress at once. The pacing options
+ * (see pacingOptions) apply to the whole run, so they are read from the first item; with neither
+ * of them set the pace is adaptive and the core decides how many requests are in flight.
+ */
+function pace(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	return {
-		parallel: Math.max(
-			1,
-			Math.floor(Number(options.itemsInParallel ?? DEFAULT_ITEMS_IN_PARALLEL)) || 1,
-		),
-		perSecond: Math.max(0, Number(options.requestsPerSecond ?? 0) || 0),
-	};
+	if (options.itemsInParallel === undefined && options.requestsPerSecond === undefined) {
+		paceAdaptively(ctx);
+		return MAX_CONCURRENCY;
+	}
+	paceFixed(ctx, Math.max(0, Number(options.requestsPerSecond ?? 0) || 0));
+	return Math.max(1, Math.floor(Number(options.itemsInParallel ?? DEFAULT_ITEMS_IN_PARALLEL)) || 1);
 }
 
 /**
@@ -56,12 +59,14 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const { parallel, perSecond } = pacing(ctx);
-	limitRequestRate(ctx, perSecond);
+	const parallel = pace(ctx);
 
 	const failures: Array<{ itemIndex: number; error: unknown }> = [];
 	const runOne = async (itemIndex: number) => {
+		const end = await itemTurn(ctx);
 		try {
+			// The run may have stopped while this item waited for its turn.
+			if (failures.length) return;
 			const records = await runItem(itemIndex);
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
@@ -72,6 +77,8 @@ export async function runItems(
 			} else {
 				failures.push({ itemIndex, error });
 			}
+		} finally {
+			end();
 		}
 	};
 	const queue = sequences(items.length, orderingKey);

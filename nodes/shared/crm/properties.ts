@@ -33,8 +33,8 @@ export function returnAllAndLimit(
 export const DEFAULT_ITEMS_IN_PARALLEL = 5;
 
 /**
- * The options that pace a run (read from the first item by runItems) and the per-request
- * timeout; `api` names the backend in their help text.
+ * The options that pace a run by hand (read from the first item by runItems; while neither is
+ * set the pace is adaptive) and the per-request timeout; `api` names the backend in their help text.
  */
 export function pacingOptions(api: string): INodeProperties[] {
 	return [
@@ -44,7 +44,7 @@ export function pacingOptions(api: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: DEFAULT_ITEMS_IN_PARALLEL,
-			description: `How many input items are sent to ${api} at the same time. Output order stays the input order. Set 1 to process items strictly one after another. Read from the first item.`,
+			description: `Paces the run by hand: exactly this many input items are sent to ${api} at the same time (1 = strictly one after another). Without this option and Max Requests per Second, the node finds the fastest pace ${api} accepts by itself. Output order stays the input order. Read from the first item.`,
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -52,7 +52,7 @@ export function pacingOptions(api: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: `Caps how many requests this node starts per second, to stay under your CRM's or ${api} plan's rate limit. 0 means no cap (a 429 from ${api} still pauses and retries). Read from the first item.`,
+			description: `Paces the run by hand: caps how many requests this node starts per second (0 = no cap), with Items in Parallel items at a time (default ${DEFAULT_ITEMS_IN_PARALLEL}). Without this option and Items in Parallel, the node learns the rate limit from ${api}'s answers by itself. A 429 still pauses and retries. Read from the first item.`,
 		},
 		{
 			displayName: 'Timeout',

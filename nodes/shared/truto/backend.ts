@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, Backend } from '../core';
-import { asText, headerValue, retryAfterMs } from '../core';
+import { asText, headerValue, readRateLimitHeaders, retryAfterMs } from '../core';
 import { CREDENTIAL_NAME } from './credential';
 import { describeTrutoFailure, isBlockedAccount } from './errors';
 import { trutoSettings } from './settings';
@@ -57,6 +57,7 @@ export const truto: Backend<TrutoRequest> = {
 		return { baseUrl: settings.baseUrl, secret: settings.apiToken };
 	},
 	waitMs,
+	rateLimit: (headers, now) => readRateLimitHeaders(headers, 'ratelimit-', now),
 	// 503 means a blocked integrated account only on unified calls; elsewhere Truto is failing.
 	describeFailure: (response, request) => describeTrutoFailure(response, isUnified(request)),
 	isFinal: (response, request) => isUnified(request) && isBlockedAccount(response),

@@ -12,6 +12,48 @@ import { useSandbox, type UseSandboxOptions } from '../../helpers/use-sandbox.cj
 import type { Sandbox } from '../../../sandbox/apideck/index.cjs';
 import { capture, SECRET } from './capture.cjs';
 
+/**
+ * A file of lead-create scenarios: its sandbox (see useReliabilitySandbox) loses its leads,
+ * request log, faults and rate limit before each test, and `input()` names `count` leads after
+ * the test so that no two tests share a name.
+ */
+export function useLeadBatches(count: number): {
+	sandbox: Sandbox;
+	input: () => INodeExecutionData[];
+} {
+	const sandbox = useReliabilitySandbox();
+	let batch = 0;
+	beforeEach(() => {
+		sandbox.faults.clear();
+		sandbox.clearRequests();
+		sandbox.setRateLimit(undefined);
+		sandbox.store.clear('leads');
+		batch++;
+	});
+	const input = () =>
+		Array.from({ length: count }, (_, i) => ({ json: { name: `Lead ${batch}-${i}` } }));
+	return { sandbox, input };
+}
+
+/** What a run of `count` lead creates left behind, in the order the scenarios expect it. */
+export function leadCounts(
+	sandbox: Sandbox,
+	items: INodeExecutionData[],
+	runError: unknown,
+	count: number,
+) {
+	const errors = items.filter((item) => item.json.error !== undefined).length;
+	const outputs = new Set(items.map((item) => (item.pairedItem as { item: number }).item)).size;
+	return {
+		runError: (runError as Error | undefined)?.message,
+		out: items.length,
+		lost: count - outputs,
+		stored: sandbox.store.count('leads'),
+		duplicates: duplicateNames(sandbox),
+		errors,
+	};
+}
+
 /** The file's sandbox (see useSandbox), with the API key the secret scan looks for. */
 export function useReliabilitySandbox(options: UseSandboxOptions = {}): Sandbox {
 	return useSandbox({ apiKey: SECRET, reset: 'none', ...options });
