@@ -3,8 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { CatalogResource } from '../catalog';
 import type { Overrides } from './parameters';
 
-// How Create or Update finds its record: the value it matches on, the records that have it, and
-// the records this run already created.
+// How Create or Update keys its items: the value it matches on, the key items share, and the
+// records this run already created.
 
 export const matchValue = (ctx: IExecuteFunctions, matchOn: string, itemIndex: number) =>
 	String(ctx.getNodeParameter(matchOn, itemIndex, '') ?? '').trim();

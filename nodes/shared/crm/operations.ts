@@ -135,7 +135,7 @@ function chosen<Resource extends CatalogResource, Kind extends string>(
 }
 
 /** The ordering key of an item's operation, if it has one (see runItems). */
-export function orderingKeyOf<Resource extends CatalogResource, Kind extends string>(
+function orderingKeyOf<Resource extends CatalogResource, Kind extends string>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	resources: Readonly<Record<string, Resource>>,
@@ -146,7 +146,7 @@ export function orderingKeyOf<Resource extends CatalogResource, Kind extends str
 }
 
 /** Runs the operation chosen for this item's resource. */
-export async function runOperation<Resource extends CatalogResource, Kind extends string>(
+async function runOperation<Resource extends CatalogResource, Kind extends string>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	resources: Readonly<Record<string, Resource>>,

@@ -44,7 +44,7 @@ function upsertMatchProperty(
 }
 
 /** Text equal to `b`, case and surrounding spaces ignored. */
-export const sameText = (a: unknown, b: string) =>
+const sameText = (a: unknown, b: string) =>
 	typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
 
 /**
