@@ -64,7 +64,7 @@ export class ApideckApi implements ICredentialType {
 			name: 'serviceId',
 			type: 'string',
 			default: '',
-			placeholder: 'salesforce',
+			placeholder: 'e.g. salesforce',
 			description:
 				'Default CRM connector, such as salesforce, hubspot or pipedrive. Leave empty when the consumer has only one CRM connected.',
 		},

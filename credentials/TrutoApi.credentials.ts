@@ -37,7 +37,7 @@ export class TrutoApi implements ICredentialType {
 			name: 'integratedAccountId',
 			type: 'string',
 			default: '',
-			placeholder: '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
+			placeholder: 'e.g. 62f44730-dd91-461e-bd6a-aedd9e0ad79d',
 			description:
 				"The customer's CRM connection to use when a node does not choose one. Nodes can pick another account, per item if needed.",
 		},

@@ -67,7 +67,7 @@ export const properties: INodeProperties[] = [
 				name: 'serviceId',
 				type: 'string',
 				default: '',
-				placeholder: 'salesforce',
+				placeholder: 'e.g. salesforce',
 				description:
 					'Only events from this CRM connector, such as salesforce or hubspot. Leave empty for all.',
 			},

@@ -16,19 +16,23 @@ import { bodyOf, listRecords } from './records';
 
 function filterProperties(resource: CatalogResource): INodeProperties[] {
 	const query = resource.operations.getAll?.query ?? [];
-	const out: INodeProperties[] = [];
-	if (query.includes('filter') && resource.filters.length) {
-		out.push(
-			fieldsCollection(
-				'filters',
-				show(resource, ['getAll']),
-				collectionFields(resource, resource.filters),
-			),
-		);
-	}
-	if (query.includes('sort') && resource.sortFields.length) {
-		const firstSortField = resource.sortFields[0];
-		out.push({
+	if (!query.includes('filter') || !resource.filters.length) return [];
+	return [
+		fieldsCollection(
+			'filters',
+			show(resource, ['getAll']),
+			collectionFields(resource, resource.filters),
+		),
+	];
+}
+
+// n8n's UX guidelines put Sort in its own collection, below Options.
+function sortProperties(resource: CatalogResource): INodeProperties[] {
+	const query = resource.operations.getAll?.query ?? [];
+	if (!query.includes('sort') || !resource.sortFields.length) return [];
+	const firstSortField = resource.sortFields[0];
+	return [
+		{
 			displayName: 'Sort',
 			name: 'sort',
 			type: 'collection',
@@ -55,9 +59,8 @@ function filterProperties(resource: CatalogResource): INodeProperties[] {
 					default: 'asc',
 				},
 			],
-		});
-	}
-	return out;
+		},
+	];
 }
 
 export function description(resource: CatalogResource): INodeProperties[] {
@@ -66,6 +69,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 		...filterProperties(resource),
 		...(rulesOf(resource).simple ? [simplifyProperty(resource, 'getAll')] : []),
 		optionsProperty(resource, 'getAll', outputOptions(resource, 'getAll')),
+		...sortProperties(resource),
 	];
 }
 

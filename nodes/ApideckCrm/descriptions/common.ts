@@ -34,7 +34,7 @@ const fieldsOption: INodeProperties = {
 	name: 'fields',
 	type: 'string',
 	default: '',
-	placeholder: 'id,name,updated_at',
+	placeholder: 'e.g. id,name,updated_at',
 	description: 'Comma-separated list of the only fields Apideck should return',
 };
 

@@ -16,7 +16,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'ID1,ID2',
+			placeholder: 'e.g. ID1,ID2',
 			hint: 'Comma-separated, or an array from an expression',
 			description: `The ${pluralOf(lowerName(resource))} to delete`,
 			displayOptions: show(resource, ['batchDelete']),

@@ -44,7 +44,7 @@ export function description(resource: CatalogResource): INodeProperties[] {
 							name: 'fields',
 							type: 'string',
 							default: '',
-							placeholder: 'phone_numbers,title',
+							placeholder: 'e.g. phone_numbers,title',
 							description:
 								'Comma-separated unified field names whose values the kept record takes from this duplicate',
 						},

@@ -33,7 +33,7 @@ const excludeFieldsOption: INodeProperties = {
 	name: 'excludeFields',
 	type: 'string',
 	default: '',
-	placeholder: 'remote_data,custom_fields',
+	placeholder: 'e.g. remote_data,custom_fields',
 	description:
 		'Comma-separated fields Truto should leave out of each record (truto_exclude_fields); they are removed from the output too',
 };

@@ -32,7 +32,7 @@ export const integratedAccountProperty: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
+			placeholder: 'e.g. 62f44730-dd91-461e-bd6a-aedd9e0ad79d',
 		},
 	],
 };

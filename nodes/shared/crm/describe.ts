@@ -58,39 +58,70 @@ const withoutResource = (property: INodeProperties) =>
 		},
 	});
 
+// Whether two fields can be visible in the same view: their Operation conditions overlap.
+const shareAView = (a?: string[], b?: string[]) =>
+	!a || !b || a.some((operation) => b.includes(operation));
+
 /**
  * The fields of every resource's operations. Many are the same for several resources (the
  * Options of Get, Delete, …); those are emitted once with the resources merged, which keeps the
- * description the editor loads much smaller. Each operation's fields are ordered by their
- * distance from the end of that operation's list, so every resource still sees its fields in
- * the operation's own order (required fields, then the collections, Options last).
+ * description the editor loads much smaller. Every resource/operation view keeps the order its
+ * fields have in that resource's own lists: each field is placed after the fields listed before
+ * it that share a view with it (a topological order, ties broken by first appearance). A field
+ * whose merging would contradict that order is emitted again for its own resource instead.
  */
 export function operationProperties<Resource extends CatalogResource, Kind extends string>(
 	catalog: readonly Resource[],
 	operations: Operations<Resource, Kind>,
 ): INodeProperties[] {
-	const slots: Array<{ distanceFromEnd: number; order: number; property: INodeProperties }> = [];
-	const merged = new Map<string, INodeProperties>();
+	const nodes: Array<{ property: INodeProperties; after: Set<number> }> = [];
+	const merged = new Map<string, number>();
+	// Whether `from` is already placed before `to` (a chain of "comes after" links leads to it).
+	const precedes = (from: number, to: number): boolean => {
+		const stack = [to];
+		const seen = new Set<number>();
+		while (stack.length) {
+			const at = stack.pop()!;
+			if (at === from) return true;
+			if (seen.has(at)) continue;
+			seen.add(at);
+			stack.push(...nodes[at].after);
+		}
+		return false;
+	};
 	for (const resource of catalog) {
+		const listed: Array<{ node: number; operations?: string[] }> = [];
 		for (const kind of operationsOf(operations, resource)) {
-			const list = operations[kind].description(resource);
-			list.forEach((property, index) => {
+			for (const property of operations[kind].description(resource)) {
+				const shownFor = property.displayOptions?.show?.operation as string[] | undefined;
+				const before = listed
+					.filter((entry) => shareAView(entry.operations, shownFor))
+					.map((entry) => entry.node);
 				const key = withoutResource(property);
 				const twin = merged.get(key);
-				if (twin) {
-					twin.displayOptions!.show!.resource = [
-						...(twin.displayOptions!.show!.resource as string[]),
-						resource.value,
-					];
-					return;
+				let node: number;
+				if (twin !== undefined && !before.some((earlier) => precedes(twin, earlier))) {
+					node = twin;
+					const show = nodes[twin].property.displayOptions!.show!;
+					show.resource = [...(show.resource as string[]), resource.value];
+				} else {
+					const displayOptions = structuredClone(property.displayOptions);
+					node = nodes.push({ property: { ...property, displayOptions }, after: new Set() }) - 1;
+					if (twin === undefined) merged.set(key, node);
 				}
-				const own = { ...property, displayOptions: structuredClone(property.displayOptions) };
-				merged.set(key, own);
-				slots.push({ distanceFromEnd: list.length - index, order: slots.length, property: own });
-			});
+				before.forEach((earlier) => nodes[node].after.add(earlier));
+				listed.push({ node, operations: shownFor });
+			}
 		}
 	}
-	return slots
-		.sort((a, b) => b.distanceFromEnd - a.distanceFromEnd || a.order - b.order)
-		.map((slot) => slot.property);
+	const placed = new Set<number>();
+	const order: INodeProperties[] = [];
+	while (order.length < nodes.length) {
+		const next = nodes.findIndex(
+			(node, index) => !placed.has(index) && [...node.after].every((i) => placed.has(i)),
+		);
+		placed.add(next);
+		order.push(nodes[next].property);
+	}
+	return order;
 }

@@ -21,7 +21,7 @@ export const excludeFieldsOption: INodeProperties = {
 	name: 'excludeFields',
 	type: 'string',
 	default: '',
-	placeholder: 'custom_mappings,_raw',
+	placeholder: 'e.g. custom_mappings,_raw',
 	description: 'Comma-separated list of fields to remove from each output item',
 };
 
