@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { apideckSettings } from '../shared/apideck';
 import {
-	acknowledge,
+	acknowledgeAndRemember,
 	answerSafely,
 	header,
 	readBody,
@@ -70,7 +70,7 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = await readBody(ctx, MAX_BODY_BYTES);
 	if (body.kind !== 'json') return refuseBody(ctx, body, MAX_BODY_BYTES, 'Apideck CRM event');
 	if (isValidationRequest(ctx, body.value))
-		return acknowledge({ message: 'Delivery URL confirmed' });
+		return acknowledgeAndRemember(ctx, { message: 'Delivery URL confirmed' });
 
 	const settings = await apideckSettings(ctx);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
@@ -94,7 +94,7 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 
 	const ownConsumer = settings.consumerId.trim();
 	const ignored = whyIgnored(event, filterFor(ctx, ownConsumer));
-	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
+	if (ignored) return acknowledgeAndRemember(ctx, { message: `Event ignored: ${ignored}` });
 
 	return await startOnce(ctx, eventKey(event, body.text), async () =>
 		eventItem(ctx, event, { signed, ownConsumer }),

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import {
-	acknowledge,
+	acknowledgeAndRemember,
 	answerSafely,
 	compactKey,
 	contentKey,
@@ -95,18 +95,19 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	}
 
 	const delivery = readDelivery(body.value);
-	if (delivery.eventType === TEST_EVENT) return acknowledge({ message: 'Test event received' });
+	if (delivery.eventType === TEST_EVENT)
+		return acknowledgeAndRemember(ctx, { message: 'Test event received' });
 	if (delivery.eventType === undefined) {
 		ctx.logger.warn(
 			'Truto CRM Trigger received an event without "event" or "event_type"; it is emitted as it is',
 		);
 	}
 	const ignored = whyIgnored(delivery, await filterFor(ctx));
-	if (ignored) return acknowledge({ message: `Event ignored: ${ignored}` });
+	if (ignored) return acknowledgeAndRemember(ctx, { message: `Event ignored: ${ignored}` });
 	const replay = replayReason(delivery, replayWindowMs(ctx), Date.now());
 	if (replay) {
 		ctx.logger.warn(`Truto CRM Trigger ignored event ${delivery.id ?? ''}: ${replay}`);
-		return acknowledge({ message: `Event ignored: ${replay}` });
+		return acknowledgeAndRemember(ctx, { message: `Event ignored: ${replay}` });
 	}
 
 	const key = delivery.id

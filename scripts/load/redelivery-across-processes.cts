@@ -7,7 +7,11 @@
  *   npm run build && node scripts/dev-loader.cjs scripts/load/redelivery-across-processes.cts
  *   N8N_VERSION=1.123.81 node scripts/dev-loader.cjs scripts/load/redelivery-across-processes.cts
  *
- * Prints each event's three answers and the executions; exits 1 when an event ran twice.
+ * Two rounds. In the first, nothing happens between an event and its copy: n8n 2.x saves no static
+ * data for a request that starts a workflow, so there the copy runs again (n8n 1.x keeps it out).
+ * In the second, the first processor ignores an event of another consumer in between, which saves
+ * the keys it has seen. Prints each event's three answers and the executions of each round; exits
+ * 1 when an event of the second round ran twice.
  */
 import { postJson } from '../../sandbox/http/http-post.cjs';
 import { startDemoStack } from '../demo/stack.cjs';
@@ -40,21 +44,35 @@ async function main(): Promise<number> {
 			const result = await postJson(url, body, headers, 30_000);
 			return `${result.status} ${result.body || result.error}`;
 		};
-		const leads = planLeads(stack.sandbox, EVENTS);
-		for (const lead of leads) {
-			const a = await answer(first, lead.leadId, lead.eventId, 1);
-			await sleep(3000);
-			const b = await answer(second, lead.leadId, lead.eventId, 2);
-			const c = await answer(first, lead.leadId, lead.eventId, 3);
-			out(
-				`event ${lead.eventId}: processor 1 → ${a} | 3 s later, processor 2 → ${b} | processor 1 again → ${c}`,
-			);
-		}
-		const executions = await settledExecutions(stack.n8n.rest, stack.workflow!.id);
-		out(
-			`n8n ${stack.n8n.installation.version}: ${EVENTS} events, ${executions.success} successful executions`,
-		);
-		return executions.success === EVENTS ? 0 : 1;
+		const ignoredEvent = () =>
+			stack.sandbox.webhooks.buildDelivery({
+				event_type: 'crm.lead.created',
+				entity_id: 'not-ours',
+				consumer_id: 'another-consumer',
+				service_id: LEAD_SCOPE.serviceId,
+			});
+		const round = async (name: string, between: () => Promise<void>) => {
+			const before = (await settledExecutions(stack.n8n.rest, stack.workflow!.id)).success;
+			for (const lead of planLeads(stack.sandbox, EVENTS)) {
+				const a = await answer(first, lead.leadId, lead.eventId, 1);
+				await between();
+				await sleep(3000);
+				const b = await answer(second, lead.leadId, lead.eventId, 2);
+				const c = await answer(first, lead.leadId, lead.eventId, 3);
+				out(
+					`event ${lead.eventId}: processor 1 → ${a} | 3 s later, processor 2 → ${b} | processor 1 again → ${c}`,
+				);
+			}
+			const ran = (await settledExecutions(stack.n8n.rest, stack.workflow!.id)).success - before;
+			out(`n8n ${stack.n8n.installation.version}, ${name}: ${EVENTS} events, ${ran} executions`);
+			return ran;
+		};
+		await round('copy straight after', async () => {});
+		const flushed = await round('an ignored event in between', async () => {
+			const { body, headers } = ignoredEvent();
+			await postJson(first, body, headers, 30_000);
+		});
+		return flushed === EVENTS ? 0 : 1;
 	} finally {
 		await stack.stop();
 	}

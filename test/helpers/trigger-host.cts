@@ -53,6 +53,12 @@ export interface TriggerHostOptions {
 	/** Another instance of the trigger class (e.g. loaded with jest.isolateModules). */
 	nodeType?: INodeType;
 	workflowId?: string;
+	/**
+	 * Which n8n's static-data saving to imitate. n8n 1.x saves a webhook request's copy after
+	 * webhook() returns; n8n 2.x skips that save when the request starts a workflow (it builds the
+	 * run's workflow on the same static data, which clears n8n's changed flag first).
+	 */
+	staticDataSaving?: 'n8n 1.x' | 'n8n 2.x';
 }
 
 export interface HostResponse {
@@ -268,7 +274,7 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 				message: 'Workflow Webhook Error: Workflow could not be started!',
 			});
 		}
-		persist(wf);
+		if (result.workflowData === undefined || options.staticDataSaving !== 'n8n 2.x') persist(wf);
 		if (result.noWebhookResponse) return;
 		if (result.workflowData === undefined) {
 			return sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });

@@ -91,3 +91,37 @@ describe('events without an id', () => {
 		expect(host.executions).toHaveLength(2);
 	});
 });
+
+describe('on n8n 2.x, which saves no static data for a request that starts a workflow', () => {
+	const n8n2 = { staticDataSaving: 'n8n 2.x' } as const;
+	const restartAndRedeliver = async (events: ReturnType<typeof leadCreated>[]) => {
+		host!.setNodeType(freshTrutoTrigger());
+		const again = [];
+		for (const event of events) again.push(await deliverOnce(truto, host!, event));
+		return again.map(messageOf);
+	};
+	const otherAccount = () => {
+		const event = leadCreated(truto);
+		return { ...event, payload: { ...event.payload, integrated_account_id: 'another-account' } };
+	};
+
+	it('loses the keys of events that only started workflows (the limit n8n sets)', async () => {
+		host = await activeTrutoHost(truto, {}, n8n2);
+		const events = [leadCreated(truto, undefined, { id: 'evt-n8n2-a' })];
+		await deliverOnce(truto, host, events[0]);
+		expect(await restartAndRedeliver(events)).toEqual(['Workflow was started']);
+	});
+
+	it('saves every key seen so far with the next event it ignores', async () => {
+		host = await activeTrutoHost(truto, {}, n8n2);
+		const events = [
+			leadCreated(truto, undefined, { id: 'evt-n8n2-b' }),
+			leadCreated(truto, undefined, { id: 'evt-n8n2-c' }),
+		];
+		for (const event of events) await deliverOnce(truto, host, event);
+		const ignored = await deliverOnce(truto, host, otherAccount());
+		expect(messageOf(ignored)).toMatch(/^Event ignored/);
+		expect(await restartAndRedeliver(events)).toEqual(Array(2).fill('Event already received'));
+		expect(host.executions).toHaveLength(2);
+	});
+});

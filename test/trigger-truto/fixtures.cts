@@ -1,7 +1,11 @@
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { trutoCredentials } from '../helpers/sandbox-credentials.cjs';
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import {
+	startTriggerHost,
+	type TriggerHost,
+	type TriggerHostOptions,
+} from '../helpers/trigger-host.cjs';
 import type {
 	DeliverOptions,
 	DeliveryResult,
@@ -13,6 +17,7 @@ export interface HostExtras {
 	nodeType?: INodeType;
 	/** Credential fields to override, e.g. integratedAccountId or baseUrl. */
 	credentials?: Record<string, string>;
+	staticDataSaving?: TriggerHostOptions['staticDataSaving'];
 }
 
 /**
@@ -33,6 +38,7 @@ export async function trutoHostFor(
 			...parameters,
 		},
 		nodeType: extra.nodeType,
+		staticDataSaving: extra.staticDataSaving,
 	});
 }
 

@@ -99,3 +99,58 @@ it('bounds what it stores in bytes: long event IDs are kept as hashes', async ()
 	expect(JSON.parse(again.body).message).toBe('Event already received');
 	expect(host.executions).toHaveLength(110);
 });
+
+describe('on n8n 2.x, which saves no static data for a request that starts a workflow', () => {
+	const n8n2 = { staticDataSaving: 'n8n 2.x' } as const;
+	const restartAndRedeliver = async (events: ReturnType<typeof leadCreated>[]) => {
+		host!.setNodeType(freshTrigger());
+		const again = [];
+		for (const event of events)
+			again.push(await deliverOnce(sandbox, host!, { ...event, execution_attempt: 2 }));
+		return again.map((result) => JSON.parse(result.body).message as string);
+	};
+
+	it('loses the keys of events that only started workflows (the limit n8n sets)', async () => {
+		host = await activeHostFor(sandbox, {}, n8n2);
+		const events = [leadCreated(), leadCreated()];
+		for (const event of events) await deliverOnce(sandbox, host, event);
+		expect(host.nodeStaticData.recentEvents).toBeUndefined();
+		expect(await restartAndRedeliver(events)).toEqual([
+			'Workflow was started',
+			'Workflow was started',
+		]);
+	});
+
+	it('saves every key seen so far with the next event it ignores', async () => {
+		host = await activeHostFor(sandbox, {}, n8n2);
+		const events = [leadCreated(), leadCreated()];
+		for (const event of events) await deliverOnce(sandbox, host, event);
+		const ignored = await deliverOnce(
+			sandbox,
+			host,
+			leadCreated({ consumer_id: 'other-consumer' }),
+		);
+		expect(JSON.parse(ignored.body).message).toMatch(/^Event ignored/);
+		expect(await restartAndRedeliver(events)).toEqual(Array(2).fill('Event already received'));
+		expect(host.executions).toHaveLength(2);
+	});
+
+	it('saves every key seen so far with the next duplicate it drops', async () => {
+		host = await activeHostFor(sandbox, {}, n8n2);
+		const events = [leadCreated(), leadCreated()];
+		for (const event of events) await deliverOnce(sandbox, host, event);
+		const duplicate = await deliverOnce(sandbox, host, { ...events[1], execution_attempt: 2 });
+		expect(JSON.parse(duplicate.body).message).toBe('Event already received');
+		expect(await restartAndRedeliver(events)).toEqual(Array(2).fill('Event already received'));
+		expect(host.executions).toHaveLength(2);
+	});
+
+	it('writes nothing when an ignored event has no new key to save', async () => {
+		host = await activeHostFor(sandbox, {}, n8n2);
+		await deliverOnce(sandbox, host, leadCreated());
+		await deliverOnce(sandbox, host, leadCreated({ consumer_id: 'other-consumer' }));
+		const saved = host.staticData;
+		await deliverOnce(sandbox, host, leadCreated({ consumer_id: 'other-consumer' }));
+		expect(host.staticData).toBe(saved);
+	});
+});

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { startTriggerHost, type TriggerHost } from '../helpers/trigger-host.cjs';
+import {
+	startTriggerHost,
+	type TriggerHost,
+	type TriggerHostOptions,
+} from '../helpers/trigger-host.cjs';
 import { sandboxCredentials } from '../helpers/sandbox-credentials.cjs';
 import type {
 	CrmEvent,
@@ -25,6 +29,7 @@ export interface HostExtras {
 	consumerId?: string;
 	/** Credential fields to override, e.g. baseUrl. */
 	credentials?: ICredentialDataDecryptedObject;
+	staticDataSaving?: TriggerHostOptions['staticDataSaving'];
 }
 
 /** A host for the trigger with the given parameters; Fetch Full Record is off unless asked for. */
@@ -37,6 +42,7 @@ export async function hostFor(
 		credentials: { ...credentialsFor(sandbox, extra.consumerId), ...extra.credentials },
 		parameters: { fetchFullRecord: false, ...parameters },
 		nodeType: extra.nodeType,
+		staticDataSaving: extra.staticDataSaving,
 	});
 }
 

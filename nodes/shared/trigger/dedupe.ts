@@ -67,15 +67,38 @@ function releaseEvent(scope: string, key: string): void {
  * Writes the keys to remember into this request's copy of the static data: the ones it was
  * loaded with plus the ones this process saw most recently. n8n 1.x saves the whole copy after
  * webhook() returns and the last save wins, so each save must carry the keys of the requests
- * that ran at the same time, not only its own. (n8n 2.x skips that save when the request starts
- * a workflow; then only the per-process memory holds — see docs/trigger.md.) Call it just
- * before returning.
+ * that ran at the same time, not only its own. n8n 2.x skips that save when the request starts
+ * a workflow, so requests that start nothing (duplicates, ignored events, URL checks) write the
+ * keys too — see docs/trigger.md. Nothing is written when the stored keys would not change, so
+ * that such requests cost no database write. Call it just before returning.
  */
 function saveSeenEvents(staticData: IDataObject, scope: string): void {
 	const recent = [...memoryFor(scope)].slice(-PERSISTED_PER_TRIGGER);
 	const inRecent = new Set(recent);
-	const merged = [...persisted(staticData).filter((key) => !inRecent.has(key)), ...recent];
-	staticData.recentEvents = [...new Set(merged)].slice(-PERSISTED_PER_TRIGGER);
+	const stored = persisted(staticData);
+	const merged = [...stored.filter((key) => !inRecent.has(key)), ...recent];
+	const next = [...new Set(merged)].slice(-PERSISTED_PER_TRIGGER);
+	const current = staticData.recentEvents;
+	const unchanged =
+		Array.isArray(current) &&
+		current.length === next.length &&
+		next.every((key, i) => current[i] === key);
+	if (!unchanged) staticData.recentEvents = next;
+}
+
+const scopeOf = (ctx: IWebhookFunctions) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+
+/**
+ * A 200 answer that starts no execution and carries this process's recent event keys into the
+ * static data n8n saves after it (the only save n8n 2.x makes for a webhook request).
+ */
+export function acknowledgeAndRemember(
+	ctx: IWebhookFunctions,
+	body: IDataObject,
+): IWebhookResponseData {
+	const scope = scopeOf(ctx);
+	if (memory.has(scope)) saveSeenEvents(ctx.getWorkflowStaticData('node'), scope);
+	return acknowledge(body);
 }
 
 /**
@@ -88,10 +111,10 @@ export async function startOnce(
 	key: string,
 	build: () => Promise<IDataObject>,
 ): Promise<IWebhookResponseData> {
-	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	const scope = scopeOf(ctx);
 	const staticData = ctx.getWorkflowStaticData('node');
 	if (!claimEvent(staticData, scope, key)) {
-		return acknowledge({ message: 'Event already received' });
+		return acknowledgeAndRemember(ctx, { message: 'Event already received' });
 	}
 	let started = false;
 	try {

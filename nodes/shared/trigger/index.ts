@@ -1,5 +1,5 @@
 export { readBody, refuseBody } from './body';
-export { compactKey, contentKey, startOnce } from './dedupe';
+export { acknowledgeAndRemember, compactKey, contentKey, startOnce } from './dedupe';
 export { readBudget, readHints, readRecord } from './fullRecord';
 export type { FullRecord, ReadBudget } from './fullRecord';
 export {
