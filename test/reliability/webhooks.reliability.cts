@@ -4,6 +4,8 @@
  * restart of the trigger's process). Each must be refused and start no execution, while the
  * genuine deliveries around them still do.
  */
+import type { INodeType } from 'n8n-workflow';
+
 import { ApideckCrmTrigger } from '../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node';
 import type { TriggerHost } from '../helpers/trigger-host.cjs';
 import type { CrmEvent, Sandbox } from '../../sandbox/apideck/index.cjs';
@@ -46,13 +48,14 @@ const event = (): CrmEvent => ({
 async function sendAll(
 	options: Parameters<Sandbox['webhooks']['deliver']>[1],
 	events: CrmEvent[] = Array.from({ length: N }, event),
+	target = host,
 ) {
 	const statuses: number[] = [];
 	for (const e of events) {
 		const results = await sandbox.webhooks.deliver(e, options);
 		statuses.push(...results.map((r) => r.status));
 	}
-	await host.idle();
+	await target.idle();
 	return { statuses, events };
 }
 
@@ -108,12 +111,13 @@ async function expectReplaysRefused(
 	scenario: string,
 	events: ReturnType<typeof event>[],
 	options: Parameters<typeof sendAll>[0],
+	target = host,
 ) {
-	const before = host.executions.length;
-	const replay = await sendAll(options, events);
-	const answers = host.responses.slice(-N).map((r) => r.body);
+	const before = target.executions.length;
+	const replay = await sendAll(options, events, target);
+	const answers = target.responses.slice(-N).map((r) => r.body);
 	const rejected = answers.filter((body) => body.includes('already received')).length;
-	const executions = host.executions.length - before;
+	const executions = target.executions.length - before;
 	verify(
 		__filename,
 		{
@@ -135,20 +139,49 @@ test('replays of genuine deliveries start nothing', async () => {
 	await expectReplaysRefused('replayed (same process)', events, {});
 });
 
-test('replays with a new idempotency key but the same event ID start nothing, also after a restart', async () => {
-	const events = Array.from({ length: N }, event);
-	await sendAll({}, events);
-	let fresh: unknown;
+/** A fresh copy of the trigger's modules, as a restarted n8n would load them. */
+function restartedTrigger(): INodeType {
+	let fresh: INodeType | undefined;
 	jest.isolateModules(() => {
-		// A fresh copy of the trigger's modules, as a restarted n8n would load them.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const restarted = require('../../nodes/ApideckCrmTrigger/ApideckCrmTrigger.node');
 		fresh = new restarted.ApideckCrmTrigger();
 	});
-	host.setNodeType(fresh as never);
+	return fresh!;
+}
+
+test('replays with a new idempotency key but the same event ID start nothing, also after a restart', async () => {
+	const events = Array.from({ length: N }, event);
+	await sendAll({}, events);
+	host.setNodeType(restartedTrigger());
 	await expectReplaysRefused('replayed after restart, new key', events, {
 		idempotencyKey: 'another-key',
 	});
+});
+
+test('on n8n 2.x, replays after a restart start nothing once a request that started none saved the keys', async () => {
+	// n8n 2.x saves no static data for a request that starts a workflow; a dropped duplicate
+	// is saved, and it carries every key this process has seen.
+	const n8n2 = await activeTriggerHost(sandbox, 'n8n 2.x');
+	try {
+		const subscription = sandbox.webhooks
+			.subscriptions()
+			.find((webhook) => webhook.delivery_url === n8n2.webhookUrl)!;
+		const only = { webhookId: subscription.id };
+		const events = Array.from({ length: N }, event);
+		await sendAll(only, events, n8n2);
+		await sendAll(only, events.slice(-1), n8n2);
+		n8n2.setNodeType(restartedTrigger());
+		await expectReplaysRefused(
+			'replayed after restart, n8n 2.x saving',
+			events,
+			{ ...only, idempotencyKey: 'another-key' },
+			n8n2,
+		);
+	} finally {
+		capture('host (n8n 2.x saving)', { responses: n8n2.responses, executions: n8n2.executions });
+		await stopTriggerHost(n8n2);
+	}
 });
 
 test('the API key appears nowhere in what the trigger produced or logged', () => {

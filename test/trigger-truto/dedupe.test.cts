@@ -102,7 +102,10 @@ describe('on n8n 2.x, which saves no static data for a request that starts a wor
 	};
 	const otherAccount = () => {
 		const event = leadCreated(truto);
-		return { ...event, payload: { ...event.payload, integrated_account_id: 'another-account' } };
+		return {
+			...event,
+			payload: { ...(event.payload as object), integrated_account_id: 'another-account' },
+		};
 	};
 
 	it('loses the keys of events that only started workflows (the limit n8n sets)', async () => {

@@ -7,7 +7,11 @@ import type {
 
 import { runNode, type RunNodeResult } from '../../helpers/engine.cjs';
 import { sandboxCredentials } from '../../helpers/sandbox-credentials.cjs';
-import { startTriggerHost, type TriggerHost } from '../../helpers/trigger-host.cjs';
+import {
+	startTriggerHost,
+	type TriggerHost,
+	type TriggerHostOptions,
+} from '../../helpers/trigger-host.cjs';
 import { useSandbox, type UseSandboxOptions } from '../../helpers/use-sandbox.cjs';
 import type { Sandbox } from '../../../sandbox/apideck/index.cjs';
 import { capture, SECRET } from './capture.cjs';
@@ -64,10 +68,14 @@ export function credentialsFor(sandbox: Sandbox): ICredentialDataDecryptedObject
 }
 
 /** An active trigger for every event of any consumer, subscribed on the sandbox. */
-export async function activeTriggerHost(sandbox: Sandbox): Promise<TriggerHost> {
+export async function activeTriggerHost(
+	sandbox: Sandbox,
+	staticDataSaving?: TriggerHostOptions['staticDataSaving'],
+): Promise<TriggerHost> {
 	const host = await startTriggerHost({
 		credentials: credentialsFor(sandbox),
 		parameters: { events: ['*'], consumerFilter: 'any', fetchFullRecord: false },
+		staticDataSaving,
 	});
 	await host.activate();
 	await host.idle();
