@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryWebhook } from '../shared/trigger';
 import { receiveDelivery } from './delivery';
 import { properties } from './description';
 import { createSubscription, deleteSubscription, subscriptionExists } from './lifecycle';
@@ -25,9 +26,7 @@ export class ApideckCrmTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apideckApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [deliveryWebhook],
 		properties,
 	};
 

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../TrutoCrm/methods/listSearch';
+import { deliveryWebhook } from '../shared/trigger';
 import { receiveDelivery } from './delivery';
 import { properties } from './description';
 import { createWebhook, deleteWebhook, webhookExists } from './lifecycle';
@@ -26,9 +27,7 @@ export class TrutoCrmTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'trutoApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [deliveryWebhook],
 		properties,
 	};
 

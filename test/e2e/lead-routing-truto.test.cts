@@ -105,6 +105,8 @@ test.each([
 	const leadId = newLead(country.toUpperCase());
 	const [delivery] = await stack.sandbox.webhooks.deliver(created(leadId));
 	expect(delivery.status).toBe(200);
+	// n8n's own answer, in JSON (not the words "firstEntryJson"; see deliveryWebhook).
+	expect(JSON.parse(delivery.body)).toEqual({ message: 'Workflow was started' });
 
 	const lead = await waitFor('the owner', () => {
 		const record = stack.sandbox.store.get('leads', leadId, account);

@@ -15,5 +15,5 @@ export {
 	unlessGone,
 } from './lifecycle';
 export type { SubscriptionApi, Target } from './lifecycle';
-export { acknowledge, answerSafely, header, refuse } from './respond';
+export { acknowledge, answerSafely, deliveryWebhook, header, refuse } from './respond';
 export { decodeDigest, isHmacOf } from './signature';

@@ -2,8 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../core';
-
-const WEBHOOK_NAME = 'default';
+import { deliveryWebhook } from './respond';
 
 /** A backend's webhook subscriptions, as far as the lifecycle of a trigger needs them. */
 export interface SubscriptionApi<S extends { id: string }> {
@@ -52,7 +51,7 @@ export function hookTarget(
 	ctx: IHookFunctions,
 	normalise: (selected: readonly string[]) => string[],
 ): Target {
-	const url = ctx.getNodeWebhookUrl(WEBHOOK_NAME);
+	const url = ctx.getNodeWebhookUrl(deliveryWebhook.name);
 	if (!url)
 		throw new NodeOperationError(
 			ctx.getNode(),

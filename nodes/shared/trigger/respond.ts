@@ -1,4 +1,22 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+/**
+ * The one webhook of each trigger. Response Data is set empty on purpose: left out, n8n falls
+ * back to "firstEntryJson" and sends those very words as the body of its answer; empty, it
+ * answers {"message":"Workflow was started"} like every other answer here, in JSON.
+ */
+export const deliveryWebhook: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
 
 /** Answers the request directly, for refusals (401, 400) that n8n's default answer cannot carry. */
 export function refuse(
