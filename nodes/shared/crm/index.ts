@@ -10,7 +10,7 @@ export { runItems } from './items';
 export { recordIdProperty, recordLocator, searchMethodName } from './locator';
 export { article, displayNameOf, lowerName, optionNameOf, pluralOf } from './naming';
 export { operationsOf, runCatalogItems, standardOperation, upsertOperation } from './operations';
-export type { Operation, Operations } from './operations';
+export type { CommonOperationValue, Operation, Operations } from './operations';
 export { excludeFieldsOption, shapeRecord, simplifyProperty } from './output';
 export { readCollection } from './parameters';
 export {
