@@ -29,5 +29,11 @@ export type { CommonRules } from './rules';
 export { pickerItem, searchMethods } from './search';
 export type { RecordSource, SearchMethod } from './search';
 export type { CatalogEndpoint, CatalogField, CatalogResource } from './types';
-export { hasMatch, severalMatchError, upsertProperties, withMatchEmail } from './upsert';
+export {
+	emptyMatchError,
+	hasMatch,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from './upsert';
 export { writableValue } from './writable';
