@@ -10,7 +10,7 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/shared/apideck/credential';
-import { credentialProblem, redirectRules } from '../nodes/shared/core';
+import { credentialProblem, redirectRules, responseCodeRules } from '../nodes/shared/core';
 
 const hasHeader = (headers: IHttpRequestOptions['headers'], name: string) =>
 	Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
@@ -106,29 +106,11 @@ export class ApideckApi implements ICredentialType {
 			disableFollowRedirect: true,
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Apideck rejected these credentials. Check the API key, the application ID and the consumer ID.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: `Nothing answered at this Base URL. Leave it at ${DEFAULT_BASE_URL} unless you use a proxy.`,
-				},
-			},
+			...responseCodeRules({
+				401: 'Apideck rejected these credentials. Check the API key, the application ID and the consumer ID.',
+				403: 'This API key may not use this application or consumer. Check both IDs in the Apideck dashboard.',
+				404: `Nothing answered at this Base URL. Leave it at ${DEFAULT_BASE_URL} unless you use a proxy.`,
+			}),
 			...redirectRules('API key'),
 		],
 	};

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { credentialProblem, redirectRules } from '../nodes/shared/core';
+import { credentialProblem, redirectRules, responseCodeRules } from '../nodes/shared/core';
 import { DEFAULT_BASE_URL } from '../nodes/shared/truto/credential';
 
 export class TrutoApi implements ICredentialType {
@@ -81,29 +81,11 @@ export class TrutoApi implements ICredentialType {
 			disableFollowRedirect: true,
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Truto rejected this API token. Copy it again from the Truto dashboard (Settings → API Tokens).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'This API token may not read integrated accounts. Check its permissions in Truto.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: `The Default Integrated Account ID is not an account of this token's environment, or nothing answers at this Base URL (leave it at ${DEFAULT_BASE_URL} unless you use a proxy).`,
-				},
-			},
+			...responseCodeRules({
+				401: 'Truto rejected this API token. Copy it again from the Truto dashboard (Settings → API Tokens).',
+				403: 'This API token may not read integrated accounts. Check its permissions in Truto.',
+				404: `The Default Integrated Account ID is not an account of this token's environment, or nothing answers at this Base URL (leave it at ${DEFAULT_BASE_URL} unless you use a proxy).`,
+			}),
 			...redirectRules('API token'),
 		],
 	};

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { eventsProperty, fetchFullRecordProperty, triggerOptions } from '../shared/trigger';
 import { integratedAccountProperty } from '../TrutoCrm/descriptions/locators';
 import { eventOptions } from './events';
 import { resourceOptions } from './resources';
@@ -8,15 +9,7 @@ import { resourceOptions } from './resources';
 export const DEFAULT_REPLAY_WINDOW_MINUTES = 5;
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: [],
-		options: eventOptions,
-		description: 'The Truto events that start the workflow',
-	},
+	eventsProperty(eventOptions, 'The Truto events that start the workflow'),
 	{
 		displayName: 'Integrated Account',
 		name: 'integratedAccountFilter',
@@ -62,30 +55,18 @@ export const properties: INodeProperties[] = [
 		description:
 			'Only record events about these kinds of records, such as leads. Leave empty for all. Events about integrated accounts are not affected.',
 	},
-	{
-		displayName: 'Fetch Full Record',
-		name: 'fetchFullRecord',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to read the record from the CRM when a created or updated event carries only its ID, and put it under "record". If reading fails, the event still starts the workflow with the reason under "recordError".',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Replay Window (Minutes)',
-				name: 'replayWindowMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: DEFAULT_REPLAY_WINDOW_MINUTES,
-				description:
-					'Events created longer ago than this are taken for replays of old deliveries: they are answered and start nothing. 0 turns the check off. Raise it if events reach n8n late.',
-			},
-		],
-	},
+	fetchFullRecordProperty(
+		'Whether to read the record from the CRM when a created or updated event carries only its ID, and put it under "record". If reading fails, the event still starts the workflow with the reason under "recordError".',
+	),
+	triggerOptions([
+		{
+			displayName: 'Replay Window (Minutes)',
+			name: 'replayWindowMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_REPLAY_WINDOW_MINUTES,
+			description:
+				'Events created longer ago than this are taken for replays of old deliveries: they are answered and start nothing. 0 turns the check off. Raise it if events reach n8n late.',
+		},
+	]),
 ];

@@ -160,6 +160,9 @@ describe('lead, matched on email', () => {
 	test('an empty email is refused before any request', async () => {
 		const { error } = await upsert('lead', { email: ' ', name: 'Ada' });
 		expect(error?.message).toBe('"Email" is empty (item 0)');
+		expect(error?.description).toBe(
+			'Create or Update finds the lead by its email; give one or map it from an earlier node.',
+		);
 		expect(sandbox.requests).toEqual([]);
 	});
 });

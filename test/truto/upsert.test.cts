@@ -75,6 +75,18 @@ it('matches accounts by their name among the fields', async () => {
 	expect(items[0].json).toMatchObject({ id, industry: 'Energy', _upsert: 'updated' });
 	const { error } = await upsert({ resource: 'account', additionalFields: { industry: 'X' } });
 	expect(error?.message).toBe('"Name" is empty (item 0)');
+	expect(error?.description).toBe(
+		'Create or Update finds the account by its name: set Name among the fields.',
+	);
+});
+
+it('an empty email is refused before any request, saying how to give one', async () => {
+	const { error } = await upsert({ resource: 'lead', email: ' ', additionalFields: {} });
+	expect(error?.message).toBe('"Email" is empty (item 0)');
+	expect(error?.description).toBe(
+		'Create or Update finds the lead by its email; give one or map it from an earlier node.',
+	);
+	expect(sandbox.requests).toEqual([]);
 });
 
 it('items sharing an email run one after another: one contact, then updates', async () => {

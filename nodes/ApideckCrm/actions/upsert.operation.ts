@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
 import {
-	displayNameOf,
+	emptyMatchError,
 	hasMatch,
 	lowerName,
 	severalMatchError,
@@ -59,16 +58,7 @@ export async function execute(
 	const matchOn = upsertMatchOf(resource)!;
 	const noun = lowerName(resource);
 	const value = matchValue(this, matchOn, itemIndex);
-	if (!value) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${displayNameOf(matchOn)}" is empty (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Create or Update finds the ${noun} by its ${matchOn}; give one or map it from an earlier node.`,
-			},
-		);
-	}
+	if (!value) throw emptyMatchError(this, resource, matchOn, itemIndex);
 	const body = bodyOf(this, resource.fields, createValues(this, resource, itemIndex), itemIndex);
 	const { overrides } = readOptions(this, itemIndex);
 

@@ -1,6 +1,7 @@
 import type {
 	CatalogEndpoint as AnyEndpoint,
 	CatalogResource as AnyResource,
+	CommonOperationValue,
 } from '../../shared/crm';
 
 export type { CatalogField } from '../../shared/crm';
@@ -18,14 +19,7 @@ export type ResourceValue =
 	| 'pipeline'
 	| 'user';
 
-export type OperationValue =
-	| 'create'
-	| 'get'
-	| 'getAll'
-	| 'update'
-	| 'delete'
-	| 'getMembers'
-	| 'upsert';
+export type OperationValue = CommonOperationValue | 'getMembers';
 
 /** Apideck's query parameters the node sets (cursor and limit are the transport's). */
 type QueryParam = 'fields' | 'filter' | 'sort' | 'pass_through' | 'raw';

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
 import {
-	displayNameOf,
+	emptyMatchError,
 	lowerName,
 	pluralOf,
 	hasMatch,
@@ -103,16 +103,14 @@ export async function execute(
 	const body = writeBody(this, resource, 'additionalFields', itemIndex);
 	const value = matchValue(this, resource, matchOn, itemIndex, body);
 	if (!value) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${displayNameOf(matchOn)}" is empty (item ${itemIndex})`,
-			{
-				itemIndex,
-				description:
-					matchOn === 'email'
-						? `Create or Update finds the ${noun} by its email; give one or map it from an earlier node.`
-						: `Create or Update finds the ${noun} by its name: set Name among the fields.`,
-			},
+		// The name is not a parameter of its own here: it is one of the fields to write.
+		const inFields = `Create or Update finds the ${noun} by its name: set Name among the fields.`;
+		throw emptyMatchError(
+			this,
+			resource,
+			matchOn,
+			itemIndex,
+			matchOn === 'name' ? inFields : undefined,
 		);
 	}
 	const { options, call } = readOptions(this, itemIndex);

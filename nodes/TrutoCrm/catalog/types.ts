@@ -1,6 +1,7 @@
 import type {
 	CatalogEndpoint as AnyEndpoint,
 	CatalogResource as AnyResource,
+	CommonOperationValue,
 } from '../../shared/crm';
 
 export type { CatalogField } from '../../shared/crm';
@@ -24,15 +25,7 @@ export type ResourceValue =
 	| 'view'
 	| 'workspace';
 
-export type OperationValue =
-	| 'create'
-	| 'get'
-	| 'getAll'
-	| 'update'
-	| 'delete'
-	| 'merge'
-	| 'batchDelete'
-	| 'upsert';
+export type OperationValue = CommonOperationValue | 'merge' | 'batchDelete';
 
 /** Truto's own query parameters the node sets (integrated account, cursor and limit are the adapter's). */
 type QueryParam =

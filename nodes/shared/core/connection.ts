@@ -63,12 +63,20 @@ export function credentialProblem(
 	return checked.ok ? undefined : `The Base URL is not usable: ${checked.problem}`;
 }
 
+const responseCodeRule = (value: number, message: string) => ({
+	type: 'responseCode' as const,
+	properties: { value, message },
+});
+
+/** Credential test rules: the message the test shows for each status code it may be answered. */
+export const responseCodeRules = (messages: Record<number, string>) =>
+	Object.entries(messages).map(([value, message]) => responseCodeRule(Number(value), message));
+
 /** Credential test rules for a Base URL that redirects: the test does not follow it. */
 export const redirectRules = (label: string) =>
-	[301, 302, 303, 307, 308].map((value) => ({
-		type: 'responseCode' as const,
-		properties: {
+	[301, 302, 303, 307, 308].map((value) =>
+		responseCodeRule(
 			value,
-			message: `The Base URL redirects elsewhere; the test does not follow it, so the ${label} stays here. Enter the address the API really answers at.`,
-		},
-	}));
+			`The Base URL redirects elsewhere; the test does not follow it, so the ${label} stays here. Enter the address the API really answers at.`,
+		),
+	);

@@ -1,4 +1,10 @@
-export { checkBaseUrl, credentialProblem, redirectRules, secretProblem } from './connection';
+export {
+	checkBaseUrl,
+	credentialProblem,
+	redirectRules,
+	responseCodeRules,
+	secretProblem,
+} from './connection';
 export { asNodeError, asText, unreadableBodyLine } from './errors';
 export { headerValue, retryAfterMs } from './headers';
 export { readRateLimitHeaders } from './rate-headers';

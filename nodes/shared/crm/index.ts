@@ -10,7 +10,7 @@ export { runItems } from './items';
 export { recordIdProperty, recordLocator, searchMethodName } from './locator';
 export { article, displayNameOf, lowerName, optionNameOf, pluralOf } from './naming';
 export { operationsOf, runCatalogItems, standardOperation, upsertOperation } from './operations';
-export type { Operation, Operations } from './operations';
+export type { CommonOperationValue, Operation, Operations } from './operations';
 export { excludeFieldsOption, shapeRecord, simplifyProperty } from './output';
 export { readCollection } from './parameters';
 export {
@@ -29,5 +29,11 @@ export type { CommonRules } from './rules';
 export { pickerItem, searchMethods } from './search';
 export type { RecordSource, SearchMethod } from './search';
 export type { CatalogEndpoint, CatalogField, CatalogResource } from './types';
-export { hasMatch, severalMatchError, upsertProperties, withMatchEmail } from './upsert';
+export {
+	emptyMatchError,
+	hasMatch,
+	severalMatchError,
+	upsertProperties,
+	withMatchEmail,
+} from './upsert';
 export { writableValue } from './writable';

@@ -72,6 +72,9 @@ const OPTIONS = {
 	},
 };
 
+/** The operations both nodes have: the standard ones and Create or Update (each node adds its own). */
+export type CommonOperationValue = keyof typeof OPTIONS | 'upsert';
+
 /** A standard operation (Create, Get, …) from its module (`description`, `execute`). */
 export const standardOperation = <Resource extends CatalogResource>(
 	kind: keyof typeof OPTIONS,

@@ -69,6 +69,24 @@ export function withMatchEmail(body: IDataObject, email: string, emails: string)
 	return { ...body, [emails]: [{ email, type: 'primary' }, ...given] };
 }
 
+/**
+ * Create or Update finds the record by its match value, so an item without one stops; the
+ * description says where to give it (by default: a parameter to fill or map).
+ */
+export function emptyMatchError(
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	matchOn: 'email' | 'name',
+	itemIndex: number,
+	description = `Create or Update finds the ${lowerName(resource)} by its ${matchOn}; give one or map it from an earlier node.`,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`"${displayNameOf(matchOn)}" is empty (item ${itemIndex})`,
+		{ itemIndex, description },
+	);
+}
+
 /** Create or Update changes a record only when exactly one has the match value. */
 export function severalMatchError(
 	ctx: IExecuteFunctions,

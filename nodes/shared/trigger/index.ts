@@ -15,5 +15,6 @@ export {
 	unlessGone,
 } from './lifecycle';
 export type { SubscriptionApi, Target } from './lifecycle';
+export { eventsProperty, fetchFullRecordProperty, triggerOptions } from './properties';
 export { acknowledge, answerSafely, deliveryWebhook, header, refuse } from './respond';
 export { decodeDigest, isHmacOf } from './signature';
