@@ -114,6 +114,29 @@ it('items sharing an email run one after another: one contact, then updates', as
 	expect(sandbox.store.count('contacts')).toBe(2);
 });
 
+it('a CRM whose search does not show the new contact yet still gets no second contact', async () => {
+	// Both lookups find nothing, as with a CRM that indexes new records after a while.
+	sandbox.faults.error({
+		status: 200,
+		method: 'GET',
+		times: 2,
+		fields: { result: [], next_cursor: null },
+	});
+	const input = ['Late', 'Late again'].map((last_name) => ({ json: { last_name } }));
+	const { items, error } = await upsert(
+		{
+			resource: 'contact',
+			email: 'late@example.com',
+			additionalFields: { last_name: '={{ $json.last_name }}' },
+		},
+		input,
+	);
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json._upsert)).toEqual(['created', 'updated']);
+	expect(sandbox.store.count('contacts')).toBe(1);
+	expect(sandbox.store.list('contacts')[0].last_name).toBe('Late again');
+});
+
 it('refuses to guess when several contacts have the email', async () => {
 	for (const n of [1, 2])
 		sandbox.store.insert('contacts', {

@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
 import {
+	createdEarlier,
 	emptyMatchError,
 	hasMatch,
 	lowerName,
+	rememberCreated,
 	severalMatchError,
 	upsertProperties,
 	withMatchEmail,
@@ -13,7 +15,7 @@ import {
 import type { CatalogResource } from '../catalog';
 import { optionsProperty } from '../descriptions/common';
 import { upsertMatchOf } from '../rules';
-import { createdEarlier, matchKey, matchValue, rememberCreated } from './matching';
+import { matchKey, matchValue } from './matching';
 import { readOptions } from './parameters';
 import {
 	bodyOf,

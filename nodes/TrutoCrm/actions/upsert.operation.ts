@@ -3,10 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
 import {
+	createdEarlier,
 	emptyMatchError,
+	hasMatch,
 	lowerName,
 	pluralOf,
-	hasMatch,
+	rememberCreated,
 	severalMatchError,
 	upsertProperties,
 	withMatchEmail,
@@ -44,6 +46,14 @@ function matchValue(
 	return String(raw ?? '').trim();
 }
 
+/** Items with this key would find the same record: same resource, account and value. */
+const matchKey = (
+	ctx: IExecuteFunctions,
+	resource: CatalogResource,
+	value: string,
+	itemIndex: number,
+) => [resource.value, readIntegratedAccount(ctx, itemIndex), value.toLowerCase()].join('\u0000');
+
 /** Items that would find the same record run one after another, so only the first creates it. */
 export function orderingKey(
 	this: IExecuteFunctions,
@@ -51,9 +61,8 @@ export function orderingKey(
 	itemIndex: number,
 ): string | undefined {
 	const matchOn = upsertMatchOf(resource);
-	const value = matchOn ? matchValue(this, resource, matchOn, itemIndex).toLowerCase() : '';
-	if (!value) return undefined;
-	return [resource.value, readIntegratedAccount(this, itemIndex), value].join('\u0000');
+	const value = matchOn ? matchValue(this, resource, matchOn, itemIndex) : '';
+	return value ? matchKey(this, resource, value, itemIndex) : undefined;
 }
 
 /**
@@ -115,6 +124,11 @@ export async function execute(
 	}
 	const { options, call } = readOptions(this, itemIndex);
 	const matches = await findMatches(this, resource, matchOn, value, call);
+	const key = matchKey(this, resource, value, itemIndex);
+	const createdBefore = createdEarlier(this, key);
+	if (createdBefore && !matches.some((record) => String(record.id) === createdBefore)) {
+		matches.push({ id: createdBefore });
+	}
 	if (matches.length > 1) {
 		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}
@@ -137,5 +151,6 @@ export async function execute(
 		call,
 		readQuery(endpoint, options),
 	);
+	if (created.id) rememberCreated(this, key, String(created.id));
 	return [{ ...created, _upsert: 'created' }];
 }
