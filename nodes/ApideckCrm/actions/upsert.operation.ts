@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apideckList, apideckRequest } from '../../shared/apideck';
 import { apiPath } from '../../shared/core';
 import {
-	createdEarlier,
 	emptyMatchError,
 	hasMatch,
 	lowerName,
 	rememberCreated,
 	severalMatchError,
 	upsertProperties,
+	withCreatedEarlier,
 	withMatchEmail,
 } from '../../shared/crm';
 import type { CatalogResource } from '../catalog';
@@ -73,12 +73,12 @@ export async function execute(
 		itemIndex,
 		...overrides,
 	});
-	const matches = candidates.filter((record) => isMatch(record, matchOn, value));
 	const key = matchKey(resource, value, overrides);
-	const created = createdEarlier(this, key);
-	if (created && !matches.some((record) => String(record.id) === created)) {
-		matches.push({ id: created });
-	}
+	const matches = withCreatedEarlier(
+		this,
+		key,
+		candidates.filter((record) => isMatch(record, matchOn, value)),
+	);
 
 	if (matches.length > 1) {
 		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);

@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath } from '../../shared/core';
 import {
-	createdEarlier,
 	emptyMatchError,
 	hasMatch,
 	lowerName,
@@ -11,6 +10,7 @@ import {
 	rememberCreated,
 	severalMatchError,
 	upsertProperties,
+	withCreatedEarlier,
 	withMatchEmail,
 } from '../../shared/crm';
 import { trutoPage } from '../../shared/truto';
@@ -123,12 +123,12 @@ export async function execute(
 		);
 	}
 	const { options, call } = readOptions(this, itemIndex);
-	const matches = await findMatches(this, resource, matchOn, value, call);
 	const key = matchKey(this, resource, value, itemIndex);
-	const createdBefore = createdEarlier(this, key);
-	if (createdBefore && !matches.some((record) => String(record.id) === createdBefore)) {
-		matches.push({ id: createdBefore });
-	}
+	const matches = withCreatedEarlier(
+		this,
+		key,
+		await findMatches(this, resource, matchOn, value, call),
+	);
 	if (matches.length > 1) {
 		throw severalMatchError(this, resource, matchOn, value, matches, itemIndex);
 	}

@@ -1,7 +1,7 @@
 export { buildBody } from './body';
 export type { EntryCheck } from './body';
 export { columnMapperProperty, readMappedColumns } from './columns';
-export { createdEarlier, rememberCreated } from './createdInRun';
+export { rememberCreated, withCreatedEarlier } from './createdInRun';
 export { operationProperties, operationProperty, resourceProperty } from './describe';
 export { helpTextFrom } from './fieldHelp';
 export { fieldProperties, fieldProperty, fieldRulesOf } from './fields';
