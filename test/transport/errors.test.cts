@@ -139,19 +139,33 @@ test('a ConnectorExecutionError lists the CRM’s own errors', async () => {
 	expect(error?.description).toContain('its own errors are listed above');
 });
 
-test("a non-JSON error body (a proxy's HTML page) still gives a sane message", async () => {
+/** Probes `path` at a Base URL whose server answers every request with `status` and `body`. */
+async function probeBehindProxy(
+	path: string,
+	status: number,
+	body = '',
+	headers: Record<string, string> = {},
+) {
 	const proxy = http.createServer((_req, res) => {
-		res.writeHead(404, { 'content-type': 'text/html' });
-		res.end('<html><body><h1>404 Not Found</h1></body></html>');
+		res.writeHead(status, headers);
+		res.end(body);
 	});
 	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 	const { port } = proxy.address() as AddressInfo;
-	const { error } = await probe(
-		sandbox,
-		{ path: '/crm/leads/l1' },
-		{ baseUrl: `http://127.0.0.1:${port}` },
+	try {
+		return await probe(sandbox, { path }, { baseUrl: `http://127.0.0.1:${port}` });
+	} finally {
+		proxy.close();
+	}
+}
+
+test("a non-JSON error body (a proxy's HTML page) still gives a sane message", async () => {
+	const { error } = await probeBehindProxy(
+		'/crm/leads/l1',
+		404,
+		'<html><body><h1>404 Not Found</h1></body></html>',
+		{ 'content-type': 'text/html' },
 	);
-	proxy.close();
 	expect(error?.message).toBe('Apideck answered 404 (item 0)');
 	expect(error?.description).toContain(
 		'with a body that is not JSON: <html><body><h1>404 Not Found</h1>',
@@ -161,18 +175,7 @@ test("a non-JSON error body (a proxy's HTML page) still gives a sane message", a
 });
 
 test('an error answer with an empty body says so, not "not JSON: {}"', async () => {
-	const proxy = http.createServer((_req, res) => {
-		res.writeHead(403);
-		res.end();
-	});
-	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-	const { port } = proxy.address() as AddressInfo;
-	const { error } = await probe(
-		sandbox,
-		{ path: '/crm/leads' },
-		{ baseUrl: `http://127.0.0.1:${port}` },
-	);
-	proxy.close();
+	const { error } = await probeBehindProxy('/crm/leads', 403);
 	expect(error?.description).toContain('Apideck answered 403 with an empty body.');
 	expect(error?.description).not.toContain('{}');
 });
