@@ -11,12 +11,26 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { postJson } from '../../sandbox/http/http-post.cjs';
+import { postJson, type PostResult } from '../../sandbox/http/http-post.cjs';
 import type { Sandbox } from '../../sandbox/apideck/index.cjs';
 import { expectedOwner, newLeadBody, type DemoOwner } from '../demo/seed.cjs';
 import { sleep } from '../n8n/managed-process.cjs';
 
 export const LEAD_SCOPE = { consumerId: 'test-consumer', serviceId: 'salesforce' };
+
+/**
+ * Posts a signed crm.lead.created of another consumer to `url`. The template's trigger ignores it:
+ * a request that starts no workflow, whose static data n8n 2.x does save.
+ */
+export async function postOtherConsumersEvent(sandbox: Sandbox, url: string): Promise<PostResult> {
+	const { body, headers } = sandbox.webhooks.buildDelivery({
+		event_type: 'crm.lead.created',
+		entity_id: 'not-ours',
+		consumer_id: 'another-consumer',
+		service_id: LEAD_SCOPE.serviceId,
+	});
+	return await postJson(url, body, headers, 30_000);
+}
 
 /** Countries of each region the template routes (see expectedOwner), used round-robin. */
 const COUNTRIES: Record<DemoOwner['region'], string[]> = {

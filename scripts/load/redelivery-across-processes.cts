@@ -17,7 +17,7 @@ import { postJson } from '../../sandbox/http/http-post.cjs';
 import { startDemoStack } from '../demo/stack.cjs';
 import { triggerUrl } from '../demo/template.cjs';
 import { sleep } from '../n8n/managed-process.cjs';
-import { LEAD_SCOPE, planLeads } from './lead-deliveries.cjs';
+import { LEAD_SCOPE, planLeads, postOtherConsumersEvent } from './lead-deliveries.cjs';
 import { settledExecutions } from './routing-check.cjs';
 
 const EVENTS = 5;
@@ -44,13 +44,6 @@ async function main(): Promise<number> {
 			const result = await postJson(url, body, headers, 30_000);
 			return `${result.status} ${result.body || result.error}`;
 		};
-		const ignoredEvent = () =>
-			stack.sandbox.webhooks.buildDelivery({
-				event_type: 'crm.lead.created',
-				entity_id: 'not-ours',
-				consumer_id: 'another-consumer',
-				service_id: LEAD_SCOPE.serviceId,
-			});
 		const round = async (name: string, between: () => Promise<void>) => {
 			const before = (await settledExecutions(stack.n8n.rest, stack.workflow!.id)).success;
 			for (const lead of planLeads(stack.sandbox, EVENTS)) {
@@ -69,8 +62,7 @@ async function main(): Promise<number> {
 		};
 		await round('copy straight after', async () => {});
 		const flushed = await round('an ignored event in between', async () => {
-			const { body, headers } = ignoredEvent();
-			await postJson(first, body, headers, 30_000);
+			await postOtherConsumersEvent(stack.sandbox, first);
 		});
 		return flushed === EVENTS ? 0 : 1;
 	} finally {

@@ -4,10 +4,9 @@
  * templates/lead-routing.json active. 1,000 signed crm.lead.created deliveries (QUEUE_MODE_LEADS
  * to change), some twice at once and some again later, must route every lead exactly once.
  */
-import { postJson } from '../../sandbox/http/http-post.cjs';
 import { startDemoStack, type DemoStack } from '../../scripts/demo/stack.cjs';
 import { triggerUrl } from '../../scripts/demo/template.cjs';
-import { LEAD_SCOPE } from '../../scripts/load/lead-deliveries.cjs';
+import { LEAD_SCOPE, postOtherConsumersEvent } from '../../scripts/load/lead-deliveries.cjs';
 import {
 	answerCounts,
 	runLeadBurst,
@@ -148,13 +147,7 @@ describe(`${LEADS} signed lead deliveries, ${CONCURRENCY} at a time, some twice`
 	test('the duplicate list reaches the database with a delivery that starts nothing', async () => {
 		// n8n 2.x saves no static data for a delivery that starts a workflow; an event of another
 		// consumer is ignored, and that request carries every key the process has seen.
-		const { body, headers } = stack.sandbox.webhooks.buildDelivery({
-			event_type: 'crm.lead.created',
-			entity_id: 'not-ours',
-			consumer_id: 'another-consumer',
-			service_id: LEAD_SCOPE.serviceId,
-		});
-		const answer = await postJson(triggerUrl(stack.webhookBaseUrl), body, headers, 30_000);
+		const answer = await postOtherConsumersEvent(stack.sandbox, triggerUrl(stack.webhookBaseUrl));
 		expect(answer.status).toBe(200);
 		expect(JSON.parse(answer.body).message).toMatch(/^Event ignored/);
 		const saved = triggerStaticData().recentEvents as string[];
