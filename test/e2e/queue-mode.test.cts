@@ -127,7 +127,16 @@ describe(`${LEADS} signed lead deliveries, ${CONCURRENCY} at a time, some twice`
 		});
 	});
 
-	test('n8n recorded one successful execution per lead and nothing else', () => {
+	test('n8n recorded one successful execution per lead and nothing else', async () => {
+		// Failed executions are named with their error, so a red run says what went wrong.
+		const failed = await stack.n8n.rest.listExecutions({ workflowId, status: ['error'] });
+		const errors = await Promise.all(
+			failed.map(async ({ id }) => {
+				const { resultData } = (await stack.n8n.rest.getExecution(id)).data;
+				return `${resultData.lastNodeExecuted ?? '?'}: ${resultData.error?.message ?? '?'} ${resultData.error?.description ?? ''}`;
+			}),
+		);
+		expect(errors).toEqual([]);
 		expect(burst.executions).toEqual({
 			success: LEADS,
 			error: 0,
