@@ -47,6 +47,28 @@ function triggerStaticData(): Record<string, unknown> {
 	return all[`node:${TRIGGER}`] ?? {};
 }
 
+/** What a red burst needs to be understood: the leads left out, n8n's unfinished executions, log errors. */
+async function explainShortfall(): Promise<string> {
+	const { routing, executions } = burst;
+	const unfinished = await stack.n8n.rest.listExecutions({
+		workflowId,
+		status: ['new', 'running', 'waiting', 'crashed', 'canceled'],
+	});
+	const problems = stack
+		.queue!.logs()
+		.split('\n')
+		.filter((line) => /error|stalled|crash|fail|timeout|warn/i.test(line))
+		.slice(-80);
+	return [
+		`queue mode shortfall: executions ${JSON.stringify(executions)}`,
+		`leads without a task: ${routing.noTask.join(', ') || 'none'}; without an owner: ${routing.noOwner.join(', ') || 'none'}`,
+		`executions not successful: ${JSON.stringify(unfinished.map((e) => ({ id: e.id, status: e.status, startedAt: e.startedAt, mode: e.mode })))}`,
+		'log lines that mention a problem:',
+		...problems,
+		'',
+	].join('\n');
+}
+
 test('activation on the main process subscribes once, with the webhook processor URL', async () => {
 	await stack.n8n.rest.activateWorkflow(workflowId);
 	const subscriptions = stack.sandbox.webhooks.subscriptions();
@@ -85,6 +107,9 @@ describe(`${LEADS} signed lead deliveries, ${CONCURRENCY} at a time, some twice`
 		process.stderr.write(
 			`queue mode: ${LEADS} leads, ${load.deliveries.length} POSTs; ${leadsPerMinute.toFixed(0)} leads/min; first answers p50 ${answers.first.p50.toFixed(0)} ms, p99 ${answers.first.p99.toFixed(0)} ms, max ${answers.first.max.toFixed(0)} ms; answers ${JSON.stringify(answerCounts(load.deliveries))}\n`,
 		);
+		if (burst.routing.routed !== LEADS || burst.executions.success !== LEADS) {
+			process.stderr.write(await explainShortfall());
+		}
 	});
 
 	test('the burst has concurrent and later duplicates', () => {
