@@ -57,7 +57,7 @@ async function explainShortfall(): Promise<string> {
 	const problems = stack
 		.queue!.logs()
 		.split('\n')
-		.filter((line) => /error|stalled|crash|fail|timeout|warn/i.test(line))
+		.filter((line) => /error|stalled|crash|timed out/i.test(line) && !/migration/i.test(line))
 		.slice(-80);
 	return [
 		`queue mode shortfall: executions ${JSON.stringify(executions)}`,
