@@ -47,10 +47,10 @@ function triggerStaticData(): Record<string, unknown> {
 	return all[`node:${TRIGGER}`] ?? {};
 }
 
-/** What a red burst needs to be understood: the leads left out, n8n's unfinished executions, log errors. */
+/** What a red burst needs to be understood: the leads left out, executions that did not succeed, log errors. */
 async function explainShortfall(): Promise<string> {
 	const { routing, executions } = burst;
-	const unfinished = await stack.n8n.rest.listExecutions({
+	const notSuccessful = await stack.n8n.rest.listExecutions({
 		workflowId,
 		status: ['new', 'running', 'waiting', 'crashed', 'canceled'],
 	});
@@ -62,7 +62,7 @@ async function explainShortfall(): Promise<string> {
 	return [
 		`queue mode shortfall: executions ${JSON.stringify(executions)}`,
 		`leads without a task: ${routing.noTask.join(', ') || 'none'}; without an owner: ${routing.noOwner.join(', ') || 'none'}`,
-		`executions not successful: ${JSON.stringify(unfinished.map((e) => ({ id: e.id, status: e.status, startedAt: e.startedAt, mode: e.mode })))}`,
+		`executions not successful: ${JSON.stringify(notSuccessful.map((e) => ({ id: e.id, status: e.status, startedAt: e.startedAt, mode: e.mode })))}`,
 		'log lines that mention a problem:',
 		...problems,
 		'',
