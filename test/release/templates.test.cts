@@ -37,11 +37,8 @@ function operators(value: unknown, path = ''): Array<{ path: string; operation: 
 	return found;
 }
 
+// The e2e lead-routing tests check the rest of each template (no Code node, the trigger's setup).
 describe.each(templates)('template $file', ({ nodes }) => {
-	it('has no Code node', () => {
-		expect(nodes.filter((n) => /\.code$|\.function(Item)?$/i.test(n.type))).toEqual([]);
-	});
-
 	it('routes with conditions that hold on a busy n8n (no regular expressions)', () => {
 		// n8n evaluates a regex condition in a VM with a 250 ms wall-clock limit. On a loaded
 		// machine a lead then fails with "Regular expression execution timed out" (seen in the
